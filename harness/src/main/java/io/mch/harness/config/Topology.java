@@ -1,0 +1,99 @@
+package io.mch.harness.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated topology fixture: which clusters exist, where, how the network between regions
+ * behaves, the Kubernetes timings, the fabric and the workload. Paths are already resolved.
+ */
+public record Topology(
+        Path file,
+        String name,
+        List<ClusterSpec> clusters,
+        NetworkSpec network,
+        KubernetesTimings kubernetes,
+        FabricSpec fabric,
+        WorkloadSpec workload) {
+
+    public Topology {
+        clusters = List.copyOf(clusters);
+    }
+
+    public Optional<ClusterSpec> cluster(String name) {
+        return clusters.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public List<String> clusterNames() {
+        return clusters.stream().map(ClusterSpec::name).toList();
+    }
+
+    /** One cluster of the fleet. */
+    public record ClusterSpec(String name, String region, Role role, int nodes, Map<String, String> labels) {
+        public ClusterSpec {
+            labels = Map.copyOf(labels);
+        }
+    }
+
+    public enum Role {
+        ACTIVE,
+        PASSIVE,
+        HUB,
+        SPOKE,
+        PEER
+    }
+
+    /** Region round-trip times, and where the global clients (and the load balancer) sit. */
+    public record NetworkSpec(List<RegionLatency> latency, String clientsRegion) {
+        public NetworkSpec {
+            latency = List.copyOf(latency);
+        }
+
+        /** The RTT between two regions (order does not matter); zero when not listed. */
+        public RegionLatency between(String regionA, String regionB) {
+            return latency.stream()
+                    .filter(l -> (l.a().equals(regionA) && l.b().equals(regionB))
+                            || (l.a().equals(regionB) && l.b().equals(regionA)))
+                    .findFirst()
+                    .orElse(new RegionLatency(regionA, regionB, Duration.ZERO, Duration.ZERO));
+        }
+    }
+
+    public record RegionLatency(String a, String b, Duration rtt, Duration jitter) {}
+
+    /** The node lifecycle controller's timings (Kubernetes defaults: 50 s and 300 s). */
+    public record KubernetesTimings(Duration nodeMonitorGracePeriod, Duration podEvictionTimeout) {}
+
+    /** The multi-cluster control plane under test; sections not present are empty. */
+    public record FabricSpec(Optional<GlobalLoadBalancerSpec> globalLoadBalancer) {}
+
+    public record GlobalLoadBalancerSpec(
+            LbPolicy policy,
+            Optional<String> primary,
+            HealthCheck healthCheck,
+            Duration dnsTtl,
+            Map<String, Integer> weights) {
+        public GlobalLoadBalancerSpec {
+            weights = Map.copyOf(weights);
+        }
+    }
+
+    public enum LbPolicy {
+        FAILOVER,
+        ROUND_ROBIN,
+        WEIGHTED
+    }
+
+    /** k8gb-style health checks: every {@code interval}, a check that exceeds {@code timeout} fails. */
+    public record HealthCheck(Duration interval, Duration timeout, int failureThreshold) {}
+
+    /** Manifests applied to every cluster, and the service the probes call. */
+    public record WorkloadSpec(List<Path> manifests, String service) {
+        public WorkloadSpec {
+            manifests = List.copyOf(manifests);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.mch.reports.history;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One observation of a run, as written to {@code history.jsonl}. Verdicts and reports are computed
+ * from these alone, never from what the harness intended, so a run can be judged and re-rendered
+ * later. {@code tMs} is milliseconds of scenario time since the run started.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Event.RunStarted.class, name = "run-started"),
+    @JsonSubTypes.Type(value = Event.Probe.class, name = "probe"),
+    @JsonSubTypes.Type(value = Event.FaultStarted.class, name = "fault-started"),
+    @JsonSubTypes.Type(value = Event.FaultHealed.class, name = "fault-healed"),
+    @JsonSubTypes.Type(value = Event.Serving.class, name = "serving"),
+    @JsonSubTypes.Type(value = Event.NodeStatus.class, name = "node-status"),
+    @JsonSubTypes.Type(value = Event.ConsistencySample.class, name = "consistency"),
+    @JsonSubTypes.Type(value = Event.RunEnded.class, name = "run-ended"),
+})
+public sealed interface Event {
+
+    long tMs();
+
+    /**
+     * The run's frame: what was run and how often probes fire (their interval is the resolution
+     * of every time measured from probes).
+     */
+    record RunStarted(
+            long tMs,
+            String scenario,
+            String topology,
+            String backend,
+            long seed,
+            long durationMs,
+            double probeIntervalMs,
+            double crossProbeIntervalMs,
+            List<ClusterInfo> clusters)
+            implements Event {}
+
+    /** A cluster of the topology as the run saw it. */
+    record ClusterInfo(String name, String region, String role, int nodes) {}
+
+    /**
+     * One probe request. {@code source} is {@code clients} or the calling cluster; {@code target}
+     * is {@code global} (through the global load balancer) or the called cluster. {@code tMs} is the
+     * intended send time on the constant-rate schedule and {@code latencyMs} is measured from it,
+     * which corrects for coordinated omission. {@code servedBy} is the cluster that answered, or null.
+     */
+    record Probe(
+            long tMs,
+            String source,
+            String target,
+            String servedBy,
+            boolean ok,
+            double latencyMs,
+            String error)
+            implements Event {}
+
+    /** A fault was injected; {@code index} is its position in the scenario's fault list. */
+    record FaultStarted(long tMs, int index, String fault, String description) implements Event {}
+
+    /** The fault with this index was healed. */
+    record FaultHealed(long tMs, int index, String fault) implements Event {}
+
+    /** The global load balancer changed the cluster it answers with ({@code null}: none healthy). */
+    record Serving(long tMs, String cluster, String reason) implements Event {}
+
+    /** A node's Ready condition as the cluster's node controller set it. */
+    record NodeStatus(long tMs, String cluster, String node, String status) implements Event {}
+
+    /**
+     * One sample of config consistency: whether the live spec of {@code object} in {@code cluster}
+     * equals the desired spec. {@code settled} marks samples taken after the last fault healed and
+     * the fabric had time to settle.
+     */
+    record ConsistencySample(long tMs, String cluster, String object, boolean matches, boolean settled)
+            implements Event {}
+
+    /** The run ended; {@code reason} is {@code completed}, {@code interrupted} or {@code failed: ...}. */
+    record RunEnded(long tMs, String reason, Map<String, String> clusterStatus) implements Event {}
+}

@@ -1,0 +1,39 @@
+package io.mch.reports.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code run.json}. The first keys are a contract (see DESIGN.md); the
+ * {@code cluster_status}/{@code sync_status}/{@code health} triple keeps the output shape of the
+ * multi-cluster skill the project grew from.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunRecord(
+        String scenario,
+        String topology,
+        String backend,
+        long seed,
+        Verdict verdict,
+        List<SloResult> slos,
+        List<FaultWindow> faults,
+        Map<String, ClusterStatus> clusterStatus,
+        String syncStatus,
+        List<Health> health,
+        String description,
+        long durationMs,
+        double probeIntervalMs,
+        String startedAt,
+        String endReason) {
+
+    /** When a fault was active, in scenario milliseconds ({@code endMs} null: never healed). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FaultWindow(String type, long startMs, Long endMs, int index, String description) {}
+
+    /** A cluster's state at the end of the run. */
+    public record ClusterStatus(String status, String region, String role) {}
+
+    /** One entry of the {@code health} array. */
+    public record Health(String cluster, String status) {}
+}
