@@ -1,0 +1,43 @@
+package io.mch.harness.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mch} command line: {@code run}, {@code validate} and {@code report}. */
+@Command(
+        name = "mch",
+        mixinStandardHelpOptions = true,
+        version = "mch 0.1.0",
+        description = "Chaos-testing harness for multi-cluster Kubernetes.",
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class})
+public final class MchCommand implements Runnable {
+
+    /** Exit codes of the contract. */
+    static final int PASS = 0;
+    static final int SLO_FAILED = 1;
+    static final int BAD_INPUT = 2;
+    static final int HARNESS_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or report");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        return new CommandLine(new MchCommand())
+                .setExitCodeExceptionMapper(e -> HARNESS_FAILED)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("mch: the harness failed: " + e);
+                    return HARNESS_FAILED;
+                })
+                .execute(args);
+    }
+}

@@ -1,0 +1,78 @@
+package io.mch.harness.cli;
+
+import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.embedded.EmbeddedBackend;
+import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.config.Scenario;
+import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.run.Console;
+import io.mch.harness.run.RunOutcome;
+import io.mch.harness.run.ScenarioRun;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mch run SCENARIO.yaml [--backend B] [--seed N] [--out DIR]}. */
+@Command(name = "run", description = "Run a scenario and judge its SLOs.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    Path scenarioFile;
+
+    @Option(names = "--backend", defaultValue = "embedded",
+            description = "embedded (default), k3s or kubeconfig.")
+    String backend;
+
+    @Option(names = "--seed", description = "Seed for every random choice (default: the scenario's, else random).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<scenario>-<time>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Backend chosen = backend(backend);
+        if (chosen == null) {
+            System.err.println("mch: --backend " + backend + ": only the embedded backend is available in this"
+                    + " version; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        long runSeed = seed != null ? seed : scenario.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
+        Path dir = out != null ? out : Path.of("runs", scenario.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Console console = Console.system();
+        console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
+                + ", results in " + dir);
+        ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, dir, console);
+        Thread onSignal = new Thread(() -> {
+            run.abort();
+            try {
+                run.awaitFinished(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mch-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        RunOutcome outcome = run.execute();
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+        return outcome.exitCode();
+    }
+
+    private static Backend backend(String name) {
+        return "embedded".equals(name) ? new EmbeddedBackend() : null;
+    }
+}

@@ -1,0 +1,196 @@
+package io.mch.harness.fabric;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.mch.harness.config.Topology;
+import io.mch.harness.config.Topology.GlobalLoadBalancerSpec;
+import io.mch.harness.run.Threads;
+import io.mch.harness.traffic.Http;
+import io.mch.reports.history.Event;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * A DNS-based global load balancer in the manner of k8gb: it health-checks every cluster through
+ * the network and answers name queries with one healthy cluster and a TTL. Clients cache the
+ * answer for the TTL, so failover takes detection time plus what is left of the TTL — the figure
+ * the failover-time SLO measures.
+ */
+public final class GlobalLoadBalancer implements AutoCloseable {
+
+    /** One DNS answer: which cluster to call, and for how long the client may keep it. */
+    public record Answer(String cluster, long ttlMs) {}
+
+    private final GlobalLoadBalancerSpec spec;
+    private final List<HealthChecker> checkers;
+    private final List<String> order;
+    private final Http http;
+    private final ScheduledExecutorService checks;
+    private final ExecutorService dnsThreads;
+    private final HttpServer dns;
+    private final EventSink sink;
+    private final Random random;
+    private final AtomicInteger roundRobin = new AtomicInteger();
+    private final LongSupplier clockMs;
+    private volatile String serving;
+
+    /** Receives the load balancer's decisions for the history. */
+    public interface EventSink {
+        void serving(Event.Serving event);
+    }
+
+    private GlobalLoadBalancer(
+            GlobalLoadBalancerSpec spec,
+            Topology topology,
+            Map<String, InetSocketAddress> checkAddresses,
+            String service,
+            EventSink sink,
+            long seed,
+            LongSupplier clockMs)
+            throws IOException {
+        this.spec = spec;
+        this.sink = sink;
+        this.random = new Random(seed);
+        this.order = failoverOrder(topology, spec);
+        this.checkers = order.stream()
+                .map(c -> new HealthChecker(
+                        c, checkAddresses.get(c), service, spec.healthCheck().failureThreshold()))
+                .toList();
+        this.http = new Http(checkers.size() * 2, spec.healthCheck().timeout());
+        this.checks = Executors.newScheduledThreadPool(checkers.size(), Threads.named("glb-check"));
+        this.dnsThreads = Executors.newFixedThreadPool(4, Threads.named("glb-dns"));
+        this.dns = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.clockMs = clockMs;
+        dns.createContext("/resolve", this::resolve);
+        dns.setExecutor(dnsThreads);
+    }
+
+    /**
+     * Starts health checks (one synchronous round first, so the first answer is informed) and the
+     * DNS endpoint. {@code checkAddresses} are each cluster's ingress as seen from the load
+     * balancer, i.e. through its links.
+     */
+    public static GlobalLoadBalancer start(
+            GlobalLoadBalancerSpec spec,
+            Topology topology,
+            Map<String, InetSocketAddress> checkAddresses,
+            String service,
+            EventSink sink,
+            long seed,
+            LongSupplier clockMs)
+            throws IOException {
+        var glb = new GlobalLoadBalancer(spec, topology, checkAddresses, service, sink, seed, clockMs);
+        try {
+            glb.checkers.forEach(c -> c.check(glb.http));
+            glb.recordServing("initial health check");
+            long interval = spec.healthCheck().interval().toMillis();
+            for (HealthChecker c : glb.checkers) {
+                glb.checks.scheduleAtFixedRate(() -> glb.checkOnce(c), interval, interval, TimeUnit.MILLISECONDS);
+            }
+            glb.dns.start();
+            return glb;
+        } catch (RuntimeException e) {
+            glb.close();
+            throw e;
+        }
+    }
+
+    /** Where clients send DNS queries (reach it through the clients' link). */
+    public InetSocketAddress dnsAddress() {
+        return dns.getAddress();
+    }
+
+    /** The answer the load balancer gives now, if any cluster is healthy. */
+    public Optional<Answer> answer() {
+        List<String> healthy = checkers.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+        if (healthy.isEmpty()) {
+            return Optional.empty();
+        }
+        String cluster = switch (spec.policy()) {
+            case FAILOVER -> healthy.get(0);
+            case ROUND_ROBIN -> healthy.get(Math.floorMod(roundRobin.getAndIncrement(), healthy.size()));
+            case WEIGHTED -> weighted(healthy);
+        };
+        return Optional.of(new Answer(cluster, spec.dnsTtl().toMillis()));
+    }
+
+    private String weighted(List<String> healthy) {
+        int total = healthy.stream().mapToInt(c -> spec.weights().getOrDefault(c, 1)).sum();
+        int pick;
+        synchronized (random) {
+            pick = random.nextInt(Math.max(total, 1));
+        }
+        for (String c : healthy) {
+            pick -= spec.weights().getOrDefault(c, 1);
+            if (pick < 0) {
+                return c;
+            }
+        }
+        return healthy.get(healthy.size() - 1);
+    }
+
+    private void checkOnce(HealthChecker checker) {
+        if (checker.check(http)) {
+            recordServing(checker.cluster() + (checker.healthy() ? " healthy again" : " failed "
+                    + spec.healthCheck().failureThreshold() + " health checks"));
+        }
+    }
+
+    /** Records what the load balancer now hands out: the primary choice, or the healthy set. */
+    private synchronized void recordServing(String reason) {
+        List<String> healthy = checkers.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+        String now = healthy.isEmpty() ? null
+                : spec.policy() == Topology.LbPolicy.FAILOVER ? healthy.get(0) : String.join(",", healthy);
+        if (!Objects.equals(now, serving) || "initial health check".equals(reason)) {
+            serving = now;
+            sink.serving(new Event.Serving(clockMs.getAsLong(), now, reason));
+        }
+    }
+
+    private void resolve(HttpExchange exchange) throws IOException {
+        Optional<Answer> answer = answer();
+        byte[] body = answer.map(a -> "{\"cluster\":\"" + a.cluster() + "\",\"ttl_ms\":" + a.ttlMs() + "}")
+                .orElse("{\"error\":\"no healthy cluster\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.isPresent() ? 200 : 503, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Primary first, then passive clusters, then the rest, each in topology order. */
+    private static List<String> failoverOrder(Topology topology, GlobalLoadBalancerSpec spec) {
+        List<String> order = new ArrayList<>();
+        spec.primary().ifPresent(order::add);
+        topology.clusters().stream()
+                .filter(c -> c.role() == Topology.Role.PASSIVE)
+                .map(Topology.ClusterSpec::name)
+                .filter(n -> !order.contains(n))
+                .forEach(order::add);
+        topology.clusterNames().stream().filter(n -> !order.contains(n)).forEach(order::add);
+        return order;
+    }
+
+    @Override
+    public void close() {
+        dns.stop(0);
+        checks.shutdownNow();
+        dnsThreads.shutdownNow();
+        http.close();
+    }
+}

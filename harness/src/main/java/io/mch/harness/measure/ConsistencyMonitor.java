@@ -1,0 +1,67 @@
+package io.mch.harness.measure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mch.harness.run.RunClock;
+import io.mch.reports.history.Event;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Samples config consistency: for every desired object and every cluster it should be on, whether
+ * the live object carries the desired spec. An unreachable cluster counts as not matching.
+ */
+public final class ConsistencyMonitor {
+
+    private static final List<String> COMPARED = List.of("spec", "data", "stringData", "rules");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<HasMetadata> desired;
+    private final Map<String, KubernetesClient> clusters;
+    private final RunClock clock;
+    private final Consumer<Event> history;
+
+    public ConsistencyMonitor(
+            List<HasMetadata> desired, Map<String, KubernetesClient> clusters, RunClock clock, Consumer<Event> history) {
+        this.desired = List.copyOf(desired);
+        this.clusters = Map.copyOf(clusters);
+        this.clock = clock;
+        this.history = history;
+    }
+
+    /** Takes one sample of every (object, cluster) pair; returns how many pairs matched. */
+    public int sample(boolean settled) {
+        int matched = 0;
+        for (var cluster : clusters.entrySet()) {
+            for (HasMetadata object : desired) {
+                boolean matches = matches(cluster.getValue(), object);
+                matched += matches ? 1 : 0;
+                history.accept(new Event.ConsistencySample(clock.ms(), cluster.getKey(), key(object), matches, settled));
+            }
+        }
+        return matched;
+    }
+
+    private static boolean matches(KubernetesClient client, HasMetadata object) {
+        try {
+            HasMetadata live = client.resource(object).get();
+            if (live == null) {
+                return false;
+            }
+            JsonNode liveTree = MAPPER.valueToTree(live);
+            JsonNode desiredTree = MAPPER.valueToTree(object);
+            return COMPARED.stream().allMatch(f -> SpecMatch.contains(liveTree.get(f), desiredTree.get(f)));
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    /** {@code Kind/namespace/name}, the object's name in the history and the report. */
+    public static String key(HasMetadata object) {
+        String ns = object.getMetadata().getNamespace();
+        return object.getKind() + "/" + (ns == null ? "default" : ns) + "/" + object.getMetadata().getName();
+    }
+}

@@ -1,0 +1,94 @@
+package io.mch.harness.network;
+
+import io.mch.faults.proxy.LinkProxy;
+import io.mch.faults.proxy.Links;
+import io.mch.harness.config.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every path that crosses between clusters, or between the clients / the global load balancer and
+ * a cluster, as a link proxy carrying the topology's region latency. Faults act on these links,
+ * which is why partitions and latency work the same on every backend.
+ */
+public final class Network implements Links, AutoCloseable {
+
+    private static final InetAddress BIND = InetAddress.getLoopbackAddress();
+
+    private final Topology topology;
+    private final long seed;
+    private final Map<String, LinkProxy> links = new LinkedHashMap<>();
+    private final List<String> endpoints = new ArrayList<>();
+
+    private Network(Topology topology, long seed) {
+        this.topology = topology;
+        this.seed = seed;
+        endpoints.add(Endpoints.CLIENTS);
+        endpoints.add(Endpoints.GLOBAL_LOAD_BALANCER);
+        endpoints.addAll(topology.clusterNames());
+    }
+
+    /** An empty network for a topology; links are added as the run wires its endpoints. */
+    public static Network of(Topology topology, long seed) {
+        return new Network(topology, seed);
+    }
+
+    /**
+     * Opens the link {@code from → to} in front of {@code target} (once per pair) and returns the
+     * address {@code from} must call to reach {@code to}.
+     */
+    public synchronized InetSocketAddress connect(String from, String to, InetSocketAddress target) {
+        LinkProxy link = links.get(key(from, to));
+        if (link == null) {
+            try {
+                link = LinkProxy.open(from + "->" + to, BIND, target, seed ^ key(from, to).hashCode());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open link " + key(from, to), e);
+            }
+            Topology.RegionLatency rtt = topology.network().between(region(from), region(to));
+            link.baseLatency(rtt.rtt().dividedBy(2), rtt.jitter().dividedBy(2));
+            links.put(key(from, to), link);
+        }
+        return link.address();
+    }
+
+    /** The region an endpoint sits in: the clients and the load balancer sit in the clients' region. */
+    public String region(String endpoint) {
+        return topology.cluster(endpoint)
+                .map(Topology.ClusterSpec::region)
+                .orElse(topology.network().clientsRegion());
+    }
+
+    /** The round-trip time the topology states between two endpoints. */
+    public Duration rtt(String from, String to) {
+        return topology.network().between(region(from), region(to)).rtt();
+    }
+
+    @Override
+    public synchronized List<LinkProxy> between(String from, String to) {
+        LinkProxy link = links.get(key(from, to));
+        return link == null ? List.of() : List.of(link);
+    }
+
+    @Override
+    public List<String> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    @Override
+    public synchronized void close() {
+        links.values().forEach(LinkProxy::close);
+        links.clear();
+    }
+
+    private static String key(String from, String to) {
+        return from + "->" + to;
+    }
+}

@@ -1,0 +1,214 @@
+package io.mch.harness.run;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mch.faults.nemesis.ClusterNemesis;
+import io.mch.faults.nemesis.LatencyNemesis;
+import io.mch.faults.nemesis.PartitionNemesis;
+import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.Cluster;
+import io.mch.harness.backend.Fleet;
+import io.mch.harness.config.Scenario;
+import io.mch.harness.config.Topology;
+import io.mch.harness.fabric.GlobalLoadBalancer;
+import io.mch.harness.measure.ConsistencyMonitor;
+import io.mch.harness.network.Endpoints;
+import io.mch.harness.network.Network;
+import io.mch.harness.traffic.Resolver;
+import io.mch.harness.traffic.Traffic;
+import io.mch.harness.workload.Workloads;
+import io.mch.reports.history.Event;
+import io.mch.reports.history.HistoryLog;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one scenario: brings up the fleet, wires the network and fabric, sends traffic, injects
+ * the fault schedule and records everything in the history. It judges nothing: verdicts come
+ * afterwards from the history alone. Everything it starts is closed before it returns, also when
+ * it fails or is aborted.
+ */
+public final class Runner {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration CONSISTENCY_EVERY = Duration.ofSeconds(5);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Backend backend;
+    private final Console console;
+    private final CountDownLatch abort = new CountDownLatch(1);
+
+    public Runner(Backend backend, Console console) {
+        this.backend = backend;
+        this.console = console;
+    }
+
+    /** Ends the scenario early (signal): faults are healed and the history is closed as usual. */
+    public void abort() {
+        abort.countDown();
+    }
+
+    /**
+     * Runs the scenario, appending to {@code log}. Returns how the run ended: {@code completed} or
+     * {@code interrupted}; throws when the harness itself failed.
+     */
+    public String run(Scenario scenario, long seed, HistoryLog log) throws Exception {
+        Topology topology = scenario.topology();
+        String service = topology.workload().service();
+        console.progress("starting " + topology.clusters().size() + " clusters on the " + backend.name() + " backend");
+        AtomicReference<RunClock> started = new AtomicReference<>();
+        log.append(RunRecords.startEvent(scenario, backend.name(), seed));
+        try {
+            return runFleet(scenario, seed, log, topology, service, started);
+        } catch (Exception | Error e) {
+            RunClock clock = started.get();
+            log.append(new Event.RunEnded(clock == null ? 0 : clock.ms(), "failed: " + e, Map.of()));
+            throw e;
+        }
+    }
+
+    private String runFleet(
+            Scenario scenario, long seed, HistoryLog log, Topology topology, String service,
+            AtomicReference<RunClock> started) throws Exception {
+        try (Fleet fleet = backend.start(topology, listener(log, started))) {
+            List<HasMetadata> desired = deployWorkload(topology, fleet);
+            try (Network network = Network.of(topology, seed)) {
+                RunClock clock = RunClock.startingNow();
+                started.set(clock);
+                return runWired(scenario, seed, fleet, network, clock, log, service, desired);
+            }
+        }
+    }
+
+    private String runWired(
+            Scenario scenario,
+            long seed,
+            Fleet fleet,
+            Network network,
+            RunClock clock,
+            HistoryLog log,
+            String service,
+            List<HasMetadata> desired)
+            throws Exception {
+        Topology topology = scenario.topology();
+        Map<String, InetSocketAddress> fromClients = new LinkedHashMap<>();
+        Map<String, InetSocketAddress> fromBalancer = new LinkedHashMap<>();
+        for (Cluster c : fleet.clusters()) {
+            fromClients.put(c.name(), network.connect(Endpoints.CLIENTS, c.name(), c.ingress()));
+            fromBalancer.put(c.name(), network.connect(Endpoints.GLOBAL_LOAD_BALANCER, c.name(), c.ingress()));
+        }
+        LiveStats live = new LiveStats();
+        Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+        fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
+        ConsistencyMonitor consistency = new ConsistencyMonitor(desired, clients, clock, log::append);
+        try (Traffic traffic = new Traffic(scenario.traffic().timeout(), clock, p -> {
+                    log.append(p);
+                    live.add(p);
+                });
+                GlobalLoadBalancer glb = topology.fabric().globalLoadBalancer().isPresent()
+                        ? GlobalLoadBalancer.start(
+                                topology.fabric().globalLoadBalancer().get(), topology, fromBalancer, service,
+                                log::append, seed, clock::ms)
+                        : null;
+                FaultRunner faults = new FaultRunner(
+                        List.of(new PartitionNemesis(network), new LatencyNemesis(network), new ClusterNemesis(fleet)),
+                        clock, log::append)) {
+            if (glb != null) {
+                InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());
+                traffic.global(new Resolver(traffic.http(), dns, service, clock::ms), fromClients, service,
+                        scenario.traffic().interval());
+            }
+            for (Cluster from : fleet.clusters()) {
+                for (Cluster to : fleet.clusters()) {
+                    if (from != to) {
+                        traffic.crossCluster(from.name(), to.name(),
+                                network.connect(from.name(), to.name(), to.ingress()), service,
+                                RunRecords.crossProbeInterval(fleet.clusters().size()));
+                    }
+                }
+            }
+            traffic.start();
+            faults.schedule(scenario.faults(), scenario.duration());
+            String reason = waitForEnd(scenario, clock, faults, consistency, live);
+            traffic.stop();
+            faults.healAll();
+            consistency.sample(true);
+            if (!faults.errors().isEmpty()) {
+                throw new IllegalStateException(String.join("; ", faults.errors()));
+            }
+            Map<String, String> status = new LinkedHashMap<>();
+            fleet.clusters().forEach(c -> status.put(c.name(), c.status()));
+            log.append(new Event.RunEnded(clock.ms(), reason, status));
+            return reason;
+        }
+    }
+
+    private String waitForEnd(
+            Scenario scenario, RunClock clock, FaultRunner faults, ConsistencyMonitor consistency, LiveStats live)
+            throws InterruptedException {
+        long endMs = scenario.duration().toMillis();
+        long nextProgress = PROGRESS_EVERY.toMillis();
+        long nextSample = 0;
+        long lastHealMs = scenario.faults().stream()
+                .mapToLong(f -> f.end(scenario.duration()).toMillis())
+                .max()
+                .orElse(0);
+        while (true) {
+            long now = clock.ms();
+            if (now >= endMs) {
+                return "completed";
+            }
+            if (now >= nextSample) {
+                consistency.sample(now >= lastHealMs + CONSISTENCY_EVERY.toMillis() && lastHealMs < endMs);
+                nextSample = now + CONSISTENCY_EVERY.toMillis();
+            }
+            if (now >= nextProgress) {
+                console.progress(String.format("[%4ds/%ds] %s | %s", now / 1000, endMs / 1000,
+                        faults.activeFaults().isEmpty() ? "no fault active" : "faults active: " + faults.activeFaults(),
+                        live.drain()));
+                nextProgress += PROGRESS_EVERY.toMillis();
+            }
+            long wait = Math.min(Math.min(nextProgress, nextSample), endMs) - clock.ms();
+            if (abort.await(Math.max(1, wait), TimeUnit.MILLISECONDS)) {
+                console.progress("interrupted at " + clock.ms() / 1000 + "s: healing faults and stopping");
+                return "interrupted";
+            }
+        }
+    }
+
+    private List<HasMetadata> deployWorkload(Topology topology, Fleet fleet) {
+        List<Path> manifests = topology.workload().manifests();
+        for (Cluster c : fleet.clusters()) {
+            Workloads.apply(c.client(), manifests);
+        }
+        for (Cluster c : fleet.clusters()) {
+            Workloads.awaitReady(c.client(), "default", topology.workload().service(), READY_TIMEOUT);
+        }
+        console.progress("workload ready in every cluster: " + manifests);
+        return Workloads.read(fleet.clusters().get(0).client(), manifests);
+    }
+
+    /** Node events before the scenario's zero (clusters coming up) are stamped 0. */
+    private BackendListener listener(HistoryLog log, AtomicReference<RunClock> started) {
+        return new BackendListener() {
+            @Override
+            public void nodeStatus(String cluster, String node, String status) {
+                RunClock clock = started.get();
+                log.append(new Event.NodeStatus(clock == null ? 0 : clock.ms(), cluster, node, status));
+            }
+
+            @Override
+            public void progress(String message) {
+                console.progress(message);
+            }
+        };
+    }
+}
