@@ -83,13 +83,17 @@ public final class EchoServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         server.close();
         for (Socket socket : List.copyOf(sockets)) {
             socket.close();
         }
-        for (Thread thread : List.copyOf(threads)) {
-            thread.join(5_000);
+        try {
+            for (Thread thread : List.copyOf(threads)) {
+                thread.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
