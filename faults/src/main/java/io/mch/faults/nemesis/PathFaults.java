@@ -26,7 +26,8 @@ final class PathFaults {
     /**
      * Applies {@code perLink} once to every link from a {@code between} endpoint to an {@code and}
      * endpoint (outbound) and back (inbound). A link reached twice (overlapping groups) is changed
-     * only once, in the orientation seen first. No link at all makes a heal with nothing to do.
+     * only once, in the orientation seen first. Names go to {@link Links} as given, so a group name
+     * works wherever the links know it. No link at all makes a heal with nothing to do.
      */
     static Heal apply(Links links, List<String> between, List<String> and, PerLink perLink) {
         Map<LinkProxy, Boolean> outboundByLink = new LinkedHashMap<>();

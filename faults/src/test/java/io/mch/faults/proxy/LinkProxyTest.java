@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ class LinkProxyTest {
     private static final Duration LONG = Duration.ofSeconds(5);
 
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<String> proxyNames = new ArrayList<>();
     private EchoServer echo;
 
     @BeforeEach
@@ -40,6 +42,7 @@ class LinkProxyTest {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
+        assertThat(proxyNames).allMatch(name -> threadsOf(name) == 0);
     }
 
     private <T extends AutoCloseable> T keep(T closeable) {
@@ -48,7 +51,9 @@ class LinkProxyTest {
     }
 
     private LinkProxy proxy(InetSocketAddress upstream) throws IOException {
-        return keep(LinkProxy.open("lp" + NAMES.incrementAndGet(), InetAddress.getLoopbackAddress(), upstream, 1));
+        LinkProxy proxy = LinkProxy.open("lp" + NAMES.incrementAndGet(), InetAddress.getLoopbackAddress(), upstream, 1);
+        proxyNames.add(proxy.name());
+        return keep(proxy);
     }
 
     private EchoClient client(LinkProxy proxy, Duration timeout) throws IOException {
@@ -77,6 +82,19 @@ class LinkProxyTest {
                 .filteredOn(t -> t.getName().startsWith(LinkProxy.threadPrefix(proxy.name())))
                 .isNotEmpty()
                 .allMatch(Thread::isDaemon);
+    }
+
+    @Test
+    void aCloseTravelsThroughAndEndsTheConnection() throws IOException {
+        LinkProxy proxy = proxy(echo.address());
+        try (Socket socket = new Socket(proxy.address().getAddress(), proxy.address().getPort())) {
+            socket.setSoTimeout((int) LONG.toMillis());
+            socket.getOutputStream().write("bye\n".getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+
+            assertThat(socket.getInputStream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("bye\n");
+        }
+        await().atMost(LONG).until(() -> proxy.connections() == 0);
     }
 
     @Test
@@ -209,7 +227,7 @@ class LinkProxyTest {
         client(proxy, LONG); // held: never connected upstream
         heal.heal();
         proxy.addLatency(Direction.DOWNSTREAM, Duration.ofSeconds(10), Duration.ZERO);
-        active.send("in flight\n".getBytes());
+        active.send("in flight\n".getBytes(StandardCharsets.UTF_8));
         await().atMost(LONG).until(() -> echo.received() == "x\nin flight\n".length());
         assertThat(threadsOf(proxy.name())).isGreaterThanOrEqualTo(6);
 
