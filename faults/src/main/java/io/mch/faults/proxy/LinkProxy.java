@@ -4,52 +4,168 @@ import io.mch.faults.Heal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy that stands for one network path between two endpoints, so that latency and
  * partitions work the same on every backend and need no kernel support. Toxics are added at run
- * time and each returns its own heal.
+ * time, apply at once to open and new connections, and each returns its own heal.
+ *
+ * <p>Delays are per chunk and pipelined (as Toxiproxy's latency toxic): a chunk read at {@code t}
+ * is written at {@code t + delay}, never before the chunk ahead of it, so a request and its
+ * response cost one round trip and a delay never limits throughput. Accepting a connection is
+ * local and not delayed. Blackholed bytes are dropped for good; an end of stream is still passed
+ * on, so a run leaves no half-open connection behind.
+ *
+ * <p>Every thread is a daemon named {@code mch-link-<name>-...} (see {@link #threadPrefix}); after
+ * {@link #close()} none is left.
  */
 public final class LinkProxy implements AutoCloseable {
 
-    /** Opens a proxy listening on {@code bind} (ephemeral port) that forwards to {@code upstream}. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final String name;
+    private final ServerSocket server;
+    private final InetSocketAddress upstream;
+    private final Toxics toxics;
+    private final DaemonThreads threads;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private boolean closed;
+
+    private LinkProxy(String name, ServerSocket server, InetSocketAddress upstream, long seed) {
+        this.name = name;
+        this.server = server;
+        this.upstream = upstream;
+        this.toxics = new Toxics(seed);
+        this.threads = new DaemonThreads(threadPrefix(name));
+    }
+
+    /**
+     * Opens a proxy listening on {@code bind} (ephemeral port) that forwards to {@code upstream}.
+     * {@code seed} drives the jitter, so the same seed gives the same sequence of delays.
+     */
     public static LinkProxy open(String name, InetAddress bind, InetSocketAddress upstream, long seed)
             throws IOException {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(upstream, "upstream");
+        if (!bind.isLoopbackAddress()) {
+            throw new IllegalArgumentException("link " + name + ": " + bind + " is not a loopback address");
+        }
+        ServerSocket server = new ServerSocket(0, 128, bind);
+        LinkProxy proxy = new LinkProxy(name, server, upstream, seed);
+        proxy.threads.start("accept", proxy::acceptLoop);
+        return proxy;
+    }
+
+    /**
+     * The name prefix of every thread of the proxy called {@code name}, for leak checks. (A proxy
+     * named {@code a} also matches the threads of one named {@code a-b}: pick distinct names.)
+     */
+    public static String threadPrefix(String name) {
+        return "mch-link-" + name + "-";
     }
 
     public String name() {
-        throw new UnsupportedOperationException("TODO");
+        return name;
     }
 
     /** Where clients connect. */
     public InetSocketAddress address() {
-        throw new UnsupportedOperationException("TODO");
+        return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
-    /** The link's own one-way delay from the topology (half the RTT each way), replacing the last. */
+    /** Connections open right now (held ones, accepted during an upstream blackhole, included). */
+    public int connections() {
+        return connections.size();
+    }
+
+    /**
+     * The link's own one-way delay from the topology (half the RTT each way), replacing the last;
+     * jitter is uniform in ±{@code jitter}, and a total delay is never negative.
+     */
     public void baseLatency(Duration oneWay, Duration jitter) {
-        throw new UnsupportedOperationException("TODO");
+        toxics.base(oneWay, jitter);
     }
 
-    /** Adds one-way delay in one direction until healed. */
+    /** Adds one-way delay in one direction until healed; several add up. */
     public Heal addLatency(Direction direction, Duration add, Duration jitter) {
-        throw new UnsupportedOperationException("TODO");
+        return toxics.add(direction, add, jitter);
     }
 
-    /** Blackholes one direction until healed (also new connections, for UPSTREAM). */
+    /**
+     * Blackholes one direction until healed (also new connections, for UPSTREAM: they are
+     * accepted but never reach the upstream). Blackholes are counted: the direction stays dark
+     * until every one is healed.
+     */
     public Heal blackhole(Direction direction) {
-        throw new UnsupportedOperationException("TODO");
+        return toxics.blackhole(direction);
     }
 
     /** Resets (RST) every open connection. */
     public void resetConnections() {
-        throw new UnsupportedOperationException("TODO");
+        for (Connection connection : List.copyOf(connections)) {
+            connection.close(true);
+        }
+    }
+
+    /** Closes the listening socket and every connection, and waits for every thread to end. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // the accept loop ends either way, since closed is set
+        }
+        resetConnections();
+        threads.awaitAll(CLOSE_WAIT);
     }
 
     @Override
-    public void close() {
-        throw new UnsupportedOperationException("TODO");
+    public String toString() {
+        return "LinkProxy[" + name + " " + address() + " -> " + upstream + "]";
+    }
+
+    private void acceptLoop() {
+        long number = 0;
+        while (!isClosed()) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                continue; // closed (the loop ends) or one failed accept (the next may work)
+            }
+            Connection connection = new Connection(number++, client, upstream, toxics, threads, connections::remove);
+            if (register(connection)) {
+                connection.start();
+            }
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Adds the connection unless the proxy is closing, in which case it is reset at once. */
+    private boolean register(Connection connection) {
+        synchronized (this) {
+            if (!closed) {
+                connections.add(connection);
+                return true;
+            }
+        }
+        connection.close(true);
+        return false;
     }
 }

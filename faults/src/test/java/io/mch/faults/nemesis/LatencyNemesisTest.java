@@ -1,0 +1,67 @@
+package io.mch.faults.nemesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mch.faults.Heal;
+import io.mch.faults.spec.FaultSpec;
+import io.mch.faults.spec.PartitionDirection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LatencyNemesisTest {
+
+    private Network network;
+
+    @BeforeEach
+    void start() throws IOException {
+        network = Network.of(List.of("a", "b", "c"), List.of("a>b", "b>a", "a>c"));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        network.close();
+    }
+
+    @Test
+    void raisesTheRoundTripOfEveryPathBetweenTheGroupsByAddAndHeals() throws IOException {
+        Heal heal = new LatencyNemesis(network)
+                .inject(new FaultSpec.Latency(List.of("a"), List.of("b"), Duration.ofMillis(40), Duration.ZERO));
+
+        assertThat(network.medianRoundTripMillis("a>b")).isBetween(35.0, 70.0);
+        assertThat(network.medianRoundTripMillis("b>a")).isBetween(35.0, 70.0);
+        assertThat(network.medianRoundTripMillis("a>c")).isLessThan(15);
+
+        heal.heal();
+        assertThat(network.medianRoundTripMillis("a>b")).isLessThan(15);
+        assertThat(network.medianRoundTripMillis("b>a")).isLessThan(15);
+    }
+
+    @Test
+    void theNetworkNemesesDispatchByFaultType() throws IOException {
+        Nemeses nemeses = Nemeses.network(network);
+        FaultSpec latency = new FaultSpec.Latency(List.of("b"), List.of("a"), Duration.ofMillis(40), Duration.ZERO);
+        FaultSpec partition = new FaultSpec.Partition(List.of("a"), List.of("c"), PartitionDirection.BOTH);
+
+        assertThat(nemeses.handles(latency)).isTrue();
+        assertThat(nemeses.handles(partition)).isTrue();
+        assertThat(nemeses.handles(new FaultSpec.NodeLoss("a", 1))).isFalse();
+        assertThatThrownBy(() -> nemeses.inject(new FaultSpec.ClusterLoss("a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cluster-loss");
+
+        Heal slow = nemeses.inject(latency);
+        Heal cut = nemeses.inject(partition);
+        assertThat(network.medianRoundTripMillis("a>b")).isBetween(35.0, 70.0);
+        assertThat(network.probe("a>c")).isEqualTo(Network.Outcome.REQUEST_LOST);
+
+        slow.heal();
+        cut.heal();
+        assertThat(network.medianRoundTripMillis("a>b")).isLessThan(15);
+        assertThat(network.probe("a>c")).isEqualTo(Network.Outcome.OK);
+    }
+}
