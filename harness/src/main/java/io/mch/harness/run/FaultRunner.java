@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class FaultRunner implements AutoCloseable {
 
-    private final List<Nemesis> nemeses;
+    private final Nemesis nemesis;
     private final RunClock clock;
     private final Consumer<Event> history;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.named("faults"));
@@ -32,8 +32,8 @@ public final class FaultRunner implements AutoCloseable {
 
     private record Active(String type, Heal heal) {}
 
-    public FaultRunner(List<Nemesis> nemeses, RunClock clock, Consumer<Event> history) {
-        this.nemeses = List.copyOf(nemeses);
+    public FaultRunner(Nemesis nemesis, RunClock clock, Consumer<Event> history) {
+        this.nemesis = nemesis;
         this.clock = clock;
         this.history = history;
     }
@@ -62,10 +62,6 @@ public final class FaultRunner implements AutoCloseable {
 
     private void inject(ScheduledFault fault) {
         FaultSpec spec = fault.spec();
-        Nemesis nemesis = nemeses.stream()
-                .filter(n -> n.handles(spec))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no nemesis for " + spec.type()));
         synchronized (this) {
             if (closed) {
                 return;

@@ -3,8 +3,7 @@ package io.mch.harness.run;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.faults.nemesis.ClusterNemesis;
-import io.mch.faults.nemesis.LatencyNemesis;
-import io.mch.faults.nemesis.PartitionNemesis;
+import io.mch.faults.nemesis.Nemeses;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
@@ -119,7 +118,7 @@ public final class Runner {
                                 log::append, seed, clock::ms)
                         : null;
                 FaultRunner faults = new FaultRunner(
-                        List.of(new PartitionNemesis(network), new LatencyNemesis(network), new ClusterNemesis(fleet)),
+                        new Nemeses(List.of(Nemeses.network(network), new ClusterNemesis(fleet))),
                         clock, log::append)) {
             if (glb != null) {
                 InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());

@@ -35,7 +35,7 @@ class FaultRunnerTest {
 
     @Test
     void injectsOnScheduleHealsAtTheEndOfItsWindowAndRecordsBoth() {
-        try (FaultRunner runner = new FaultRunner(List.of(recording), RunClock.startingNow(), history::add)) {
+        try (FaultRunner runner = new FaultRunner(recording, RunClock.startingNow(), history::add)) {
             runner.schedule(List.of(fault(0, 50, Optional.of(100L), "a")), Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(5)).until(() -> actions.contains("heal a"));
         }
@@ -49,7 +49,7 @@ class FaultRunnerTest {
 
     @Test
     void healAllHealsWhatIsActiveNewestFirstAndNothingIsInjectedAfterwards() {
-        FaultRunner runner = new FaultRunner(List.of(recording), RunClock.startingNow(), history::add);
+        FaultRunner runner = new FaultRunner(recording, RunClock.startingNow(), history::add);
         runner.schedule(List.of(fault(0, 0, Optional.empty(), "a"), fault(1, 20, Optional.empty(), "b"),
                 fault(2, 60_000, Optional.empty(), "late")), Duration.ofMinutes(2));
         await().atMost(Duration.ofSeconds(5)).until(() -> runner.activeFaults().size() == 2);
@@ -73,7 +73,7 @@ class FaultRunnerTest {
                 throw new IllegalStateException("no such node");
             }
         };
-        try (FaultRunner runner = new FaultRunner(List.of(broken), RunClock.startingNow(), history::add)) {
+        try (FaultRunner runner = new FaultRunner(broken, RunClock.startingNow(), history::add)) {
             runner.schedule(List.of(fault(3, 0, Optional.empty(), "x")), Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(5)).until(() -> !runner.errors().isEmpty());
             assertThat(runner.errors().get(0)).contains("faults[3]").contains("no such node");
