@@ -1,9 +1,9 @@
 package io.mch.harness.check;
 
+import io.mch.reports.slo.SloText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An availability target read as downtime a year, next to what the measured failover time would
@@ -33,8 +33,8 @@ public record DowntimeProjection(double incidentsPerYear, long failoverMs, doubl
     /** E.g. {@code projected 4 × 31.25 s = 2 min 5 s of downtime a year; min 99.99% allows 52 min 34 s (within)}. */
     public String describe() {
         boolean within = projected().compareTo(allowed()) <= 0;
-        return "projected " + number(incidentsPerYear) + " × " + number(failoverMs / 1000.0) + " s = "
-                + human(projected()) + " of downtime a year; min " + number(minPercent) + "% allows "
+        return "projected " + SloText.number(incidentsPerYear) + " × " + SloText.number(failoverMs / 1000.0) + " s = "
+                + human(projected()) + " of downtime a year; min " + SloText.number(minPercent) + "% allows "
                 + human(allowed()) + (within ? " (within)" : " (exceeded)");
     }
 
@@ -52,10 +52,5 @@ public record DowntimeProjection(double incidentsPerYear, long failoverMs, doubl
             }
         }
         return parts.isEmpty() ? "0 s" : String.join(" ", parts);
-    }
-
-    private static String number(double value) {
-        String text = String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -4,10 +4,10 @@ import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
+import io.mch.reports.slo.SloText;
 import io.mch.reports.slo.Target;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -52,7 +52,7 @@ public final class FailoverTimeChecker implements Checker {
         }
         double interval = start.get().probeIntervalMs();
         FailoverTimes times = FailoverTimes.measure(history, interval);
-        String resolution = "resolution " + ms(interval) + " (probe interval)";
+        String resolution = "resolution " + SloText.number(interval) + " ms (probe interval)";
         String perFault = times.outcomes().stream().map(FailoverTimeChecker::describe).collect(Collectors.joining("; "));
         String detail = perFault + "; " + resolution;
 
@@ -80,12 +80,6 @@ public final class FailoverTimeChecker implements Checker {
             case UNOBSERVED -> "no global probe after it started";
             case NEVER_RECOVERED -> "traffic never recovered";
         };
-    }
-
-    private static String ms(double value) {
-        return value == Math.rint(value)
-                ? (long) value + " ms"
-                : String.format(Locale.ROOT, "%.1f ms", value);
     }
 
     private SloResult result(Double value, Verdict verdict, String detail) {
