@@ -1,14 +1,20 @@
 package io.mch.reports.history;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** An immutable, time-ordered run history with the views checkers and renderers need. */
+/**
+ * An immutable, time-ordered run history with the views checkers and renderers need. Events are
+ * appended when they are observed, which is not the order of their times (a probe is written when
+ * its answer arrives but stamped with its intended send time), so the constructor sorts them by
+ * time, stably, once for every reader.
+ */
 public record History(List<Event> events) {
 
     public History {
-        events = List.copyOf(events);
+        events = events.stream().sorted(Comparator.comparingLong(Event::tMs)).toList();
     }
 
     public <T extends Event> Stream<T> of(Class<T> type) {

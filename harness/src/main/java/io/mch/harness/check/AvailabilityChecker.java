@@ -1,0 +1,67 @@
+package io.mch.harness.check;
+
+import io.mch.reports.history.Event;
+import io.mch.reports.history.History;
+import io.mch.reports.model.SloResult;
+import io.mch.reports.model.Verdict;
+import io.mch.reports.slo.Target;
+import java.util.List;
+
+/**
+ * availability: the share of global probes (clients through the global load balancer) that
+ * succeeded over the whole run, judged against its minimum. The detail adds the yearly downtime
+ * projection ({@link DowntimeProjection}) from the run's measured failover time, because that is
+ * the figure an availability target is usually negotiated in.
+ */
+public final class AvailabilityChecker implements Checker {
+
+    public static final String NAME = "availability";
+
+    private final Target target;
+    private final double incidentsPerYear;
+
+    public AvailabilityChecker(double minPercent, double incidentsPerYear) {
+        this.target = Target.minPercent(minPercent);
+        this.incidentsPerYear = incidentsPerYear;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String target() {
+        return target.text();
+    }
+
+    @Override
+    public SloResult check(History history) {
+        List<Event.Probe> probes = history.globalProbes();
+        if (probes.isEmpty()) {
+            return new SloResult(NAME, null, null, "%", target.text(), Verdict.UNKNOWN, "no global probes were recorded");
+        }
+        long ok = probes.stream().filter(Event.Probe::ok).count();
+        double value = Percent.floor(ok, probes.size());
+        String detail = ok + " of " + probes.size() + " global probes ok (" + (probes.size() - ok) + " failed); "
+                + projection(history);
+        return new SloResult(NAME, null, value, "%", target.text(), target.allows(value) ? Verdict.PASS : Verdict.FAIL,
+                detail);
+    }
+
+    private String projection(History history) {
+        String allowed = "; " + target.text() + " allows "
+                + DowntimeProjection.human(DowntimeProjection.allowedPerYear(target.limit())) + " of downtime a year";
+        if (history.start().isEmpty()) {
+            return "no run-started event, so no failover time to project" + allowed;
+        }
+        FailoverTimes times = FailoverTimes.measure(history, history.start().get().probeIntervalMs());
+        if (!times.of(FailoverTimes.Kind.NEVER_RECOVERED).isEmpty()) {
+            return "traffic never recovered after a fault, so no yearly projection" + allowed;
+        }
+        if (times.longest().isEmpty()) {
+            return "no failover measured, so no yearly projection" + allowed;
+        }
+        return new DowntimeProjection(incidentsPerYear, times.longest().getAsLong(), target.limit()).describe();
+    }
+}

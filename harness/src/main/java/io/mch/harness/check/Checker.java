@@ -1,0 +1,25 @@
+package io.mch.harness.check;
+
+import io.mch.reports.history.History;
+import io.mch.reports.model.SloResult;
+
+/**
+ * Judges one SLO from the recorded history alone, never from what the harness meant to do, so a
+ * verdict can be recomputed from {@code history.jsonl} and tested on hand-built histories.
+ * Implementations are pure: same history, same result.
+ */
+public interface Checker {
+
+    /** The SLO's name as in scenario files and {@code run.json} ({@code failover-time}, ...). */
+    String name();
+
+    SloResult check(History history);
+
+    /**
+     * The target as {@code run.json} writes it ({@code max 2m}), so that even a checker that
+     * crashed shows what it was meant to judge; null when the checker has none.
+     */
+    default String target() {
+        return null;
+    }
+}

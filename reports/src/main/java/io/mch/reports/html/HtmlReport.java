@@ -1,0 +1,135 @@
+package io.mch.reports.html;
+
+import io.mch.reports.history.Event;
+import io.mch.reports.history.History;
+import io.mch.reports.model.RunRecord;
+import io.mch.reports.model.SloResult;
+import io.mch.reports.model.Verdict;
+import io.mch.reports.slo.SloText;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.html}: what a person reads after a run. Rendered from the run record and the
+ * history alone, so {@code mch report} can rebuild it later; one self-contained file (inline CSS
+ * and SVG) that can be attached to a CI run or mailed. Every recorded string passes through the
+ * template's HTML escaping, since scenario names, details and errors come from user input and
+ * remote answers.
+ */
+public final class HtmlReport {
+
+    public static final String FILE = "report.html";
+
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
+            .loader(new ClasspathLoader(HtmlReport.class.getClassLoader()))
+            .autoEscaping(true)
+            .strictVariables(true)
+            .build();
+
+    private static final String TEMPLATE = "io/mch/reports/html/report.peb";
+
+    /** An SLO as a table row, with everything already in display form. */
+    public record SloRow(String name, String value, String target, String verdict, String margin, String detail) {}
+
+    /** One line of the event log. */
+    public record LogLine(String time, String kind, String text) {}
+
+    /** A change of the cluster the global load balancer answers with. */
+    public record ServingRow(String time, String cluster, String reason) {}
+
+    /** A node's Ready condition changing. */
+    public record NodeRow(String time, String cluster, String node, String status) {}
+
+    private HtmlReport() {}
+
+    public static String render(RunRecord run, History history) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("run", run);
+        context.put("verdict", overall(run).name());
+        context.put("slos", sloRows(run));
+        Timeline timeline = Timeline.of(history);
+        context.put("timeline", timeline);
+        context.put("duration", Times.seconds(timeline.endMs()));
+        context.put("serving", history.of(Event.Serving.class)
+                .map(e -> new ServingRow(Times.seconds(e.tMs()), e.cluster() == null ? "none" : e.cluster(),
+                        e.reason() == null ? "" : e.reason()))
+                .toList());
+        context.put("nodes", history.of(Event.NodeStatus.class)
+                .map(e -> new NodeRow(Times.seconds(e.tMs()), e.cluster(), e.node(), e.status()))
+                .toList());
+        context.put("log", log(history));
+        PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
+        StringWriter out = new StringWriter();
+        try {
+            template.evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static void write(Path dir, RunRecord run, History history) {
+        Path file = dir.resolve(FILE);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, render(run, history), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Verdict overall(RunRecord run) {
+        if (run.verdict() != null) {
+            return run.verdict();
+        }
+        return Verdict.combine(slos(run).stream().map(SloResult::verdict).toList());
+    }
+
+    private static List<SloRow> sloRows(RunRecord run) {
+        return slos(run).stream()
+                .map(s -> new SloRow(s.name(), SloText.value(s), SloText.target(s),
+                        (s.verdict() == null ? Verdict.UNKNOWN : s.verdict()).name(), SloText.margin(s),
+                        s.detail() == null ? "" : s.detail()))
+                .toList();
+    }
+
+    private static List<SloResult> slos(RunRecord run) {
+        return run.slos() == null ? List.of() : run.slos();
+    }
+
+    /** The events a person follows a run by: its frame, faults, serving changes and node status. */
+    private static List<LogLine> log(History history) {
+        List<LogLine> lines = new ArrayList<>();
+        for (Event event : history.events()) {
+            String time = Times.seconds(event.tMs());
+            if (event instanceof Event.RunStarted e) {
+                lines.add(new LogLine(time, "run", "started " + e.scenario() + " on " + e.backend()
+                        + ", probe interval " + SloText.number(e.probeIntervalMs()) + " ms"));
+            } else if (event instanceof Event.FaultStarted e) {
+                lines.add(new LogLine(time, "fault", "#" + e.index() + " " + e.fault() + " started"
+                        + (e.description() == null ? "" : ": " + e.description())));
+            } else if (event instanceof Event.FaultHealed e) {
+                lines.add(new LogLine(time, "heal", "#" + e.index() + " " + e.fault() + " healed"));
+            } else if (event instanceof Event.Serving e) {
+                lines.add(new LogLine(time, "serving", (e.cluster() == null ? "no cluster" : e.cluster())
+                        + " serves" + (e.reason() == null ? "" : " (" + e.reason() + ")")));
+            } else if (event instanceof Event.NodeStatus e) {
+                lines.add(new LogLine(time, "node", e.cluster() + "/" + e.node() + " " + e.status()));
+            } else if (event instanceof Event.RunEnded e) {
+                lines.add(new LogLine(time, "run", "ended: " + e.reason()));
+            }
+        }
+        return lines;
+    }
+}
