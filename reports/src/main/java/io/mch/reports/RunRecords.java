@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 public final class RunRecords {
 
-    /** The SLO whose value decides {@code sync_status}. */
-    private static final String CONSISTENCY = "config-consistency";
-
     private RunRecords() {}
 
     /**
@@ -43,7 +40,7 @@ public final class RunRecords {
                 List.copyOf(slos),
                 FaultWindows.of(history),
                 clusters,
-                syncStatus(slos),
+                syncStatus(history),
                 clusters.entrySet().stream()
                         .map(e -> new RunRecord.Health(e.getKey(), e.getValue().status()))
                         .toList(),
@@ -55,12 +52,16 @@ public final class RunRecords {
                 end.map(Event.RunEnded::reason).orElse("no run-ended event (the run was killed)"));
     }
 
-    /** Argo CD's words: every pair matches, some do not, or it was not measured. */
-    private static String syncStatus(List<SloResult> slos) {
-        return slos.stream()
-                .filter(s -> CONSISTENCY.equals(s.name()) && s.value() != null)
-                .findFirst()
-                .map(s -> s.value() >= 100.0 ? "Synced" : "OutOfSync")
-                .orElse("Unknown");
+    /**
+     * Argo CD's words, from the last consistency sample of every (object, cluster) pair: all match,
+     * some do not, or nothing was sampled. Known whether or not the scenario judges the SLO.
+     */
+    private static String syncStatus(History history) {
+        Map<String, Boolean> last = new java.util.HashMap<>();
+        history.of(Event.ConsistencySample.class).forEach(s -> last.put(s.cluster() + "/" + s.object(), s.matches()));
+        if (last.isEmpty()) {
+            return "Unknown";
+        }
+        return last.values().stream().allMatch(Boolean::booleanValue) ? "Synced" : "OutOfSync";
     }
 }

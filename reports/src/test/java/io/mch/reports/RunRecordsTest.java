@@ -31,9 +31,11 @@ class RunRecordsTest {
     }
 
     @Test
-    void aKilledRunSaysSoAndSyncStatusFollowsConsistency() {
+    void aKilledRunSaysSoAndSyncStatusFollowsTheLastConsistencySample() {
         History killed = new History(List.of(
                 new Event.RunStarted(0, "s", "t", "embedded", 1, 60_000, 50, 500, List.of()),
+                new Event.ConsistencySample(200, "eu-west", "Deployment/default/api", true, false),
+                new Event.ConsistencySample(500, "eu-west", "Deployment/default/api", false, false),
                 new Event.FaultStarted(1_000, 0, "partition", null)));
         SloResult drifted = new SloResult("config-consistency", null, 50.0, "%", "min 100%", Verdict.FAIL, null);
 

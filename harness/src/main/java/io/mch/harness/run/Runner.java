@@ -64,7 +64,7 @@ public final class Runner {
         String service = topology.workload().service();
         console.progress("starting " + topology.clusters().size() + " clusters on the " + backend.name() + " backend");
         AtomicReference<RunClock> started = new AtomicReference<>();
-        log.append(RunRecords.startEvent(scenario, backend.name(), seed));
+        log.append(RunFrame.startEvent(scenario, backend.name(), seed));
         try {
             return runFleet(scenario, seed, log, topology, service, started);
         } catch (Exception | Error e) {
@@ -130,7 +130,7 @@ public final class Runner {
                     if (from != to) {
                         traffic.crossCluster(from.name(), to.name(),
                                 network.connect(from.name(), to.name(), to.ingress()), service,
-                                RunRecords.crossProbeInterval(fleet.clusters().size()));
+                                RunFrame.crossProbeInterval(fleet.clusters().size()));
                     }
                 }
             }

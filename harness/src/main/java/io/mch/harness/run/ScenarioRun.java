@@ -4,6 +4,7 @@ import io.mch.harness.backend.Backend;
 import io.mch.harness.check.Checkers;
 import io.mch.harness.config.Scenario;
 import io.mch.reports.RunFiles;
+import io.mch.reports.RunRecords;
 import io.mch.reports.history.History;
 import io.mch.reports.history.HistoryLog;
 import io.mch.reports.html.HtmlReport;
@@ -72,7 +73,7 @@ public final class ScenarioRun {
                 history = new History(log.events());
             }
             List<SloResult> slos = Checkers.runAll(Checkers.forTargets(scenario.slo()), history);
-            RunRecord record = RunRecords.record(history, slos, scenario.description(), startedAt);
+            RunRecord record = RunRecords.of(history, slos, scenario.description(), startedAt);
             RunFiles.writeRunJson(dir, record);
             HtmlReport.write(dir, record, history);
             JUnitXml.write(dir, record);

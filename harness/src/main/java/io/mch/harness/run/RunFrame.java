@@ -1,0 +1,38 @@
+package io.mch.harness.run;
+
+import io.mch.harness.config.Scenario;
+import io.mch.reports.history.Event;
+import java.time.Duration;
+
+/** The run's frame: what the history's first event says about the run and its probes. */
+public final class RunFrame {
+
+    /** At most this many cross-cluster probes a second over all pairs, whatever the fleet's size. */
+    private static final double CROSS_PROBES_PER_SECOND = 40;
+    private static final Duration CROSS_PROBE_MIN_INTERVAL = Duration.ofMillis(200);
+
+    private RunFrame() {}
+
+    /** The interval of each cross-cluster pair's probes in a fleet of {@code clusters}. */
+    public static Duration crossProbeInterval(int clusters) {
+        int pairs = Math.max(1, clusters * (clusters - 1));
+        Duration capped = Duration.ofMillis(Math.round(1000 * pairs / CROSS_PROBES_PER_SECOND));
+        return capped.compareTo(CROSS_PROBE_MIN_INTERVAL) > 0 ? capped : CROSS_PROBE_MIN_INTERVAL;
+    }
+
+    static Event.RunStarted startEvent(Scenario scenario, String backend, long seed) {
+        var topology = scenario.topology();
+        return new Event.RunStarted(
+                0,
+                scenario.name(),
+                topology.name(),
+                backend,
+                seed,
+                scenario.duration().toMillis(),
+                scenario.traffic().interval().toNanos() / 1e6,
+                crossProbeInterval(topology.clusters().size()).toMillis(),
+                topology.clusters().stream()
+                        .map(c -> new Event.ClusterInfo(c.name(), c.region(), c.role().name().toLowerCase(), c.nodes()))
+                        .toList());
+    }
+}
