@@ -63,17 +63,14 @@ public final class Quantities {
         return perSecond;
     }
 
-    /** The shortest notation {@link #duration} reads back to the same value, e.g. {@code 75s}, {@code 2m}. */
+    /**
+     * Seconds, or milliseconds below a whole second ({@code 75s}, {@code 120s}, {@code 1500ms}),
+     * so values compared in one message are written in one unit; {@link #duration} reads it back.
+     */
     public static String format(Duration duration) {
         long nanos = duration.toNanos();
-        if (nanos == 0) {
-            return "0s";
-        }
-        for (String unit : new String[] {"h", "m", "s", "ms"}) {
-            long size = unitNanos(unit);
-            if (nanos % size == 0) {
-                return nanos / size + unit;
-            }
+        if (nanos % unitNanos("s") == 0) {
+            return nanos / unitNanos("s") + "s";
         }
         return BigDecimal.valueOf(nanos).movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
     }

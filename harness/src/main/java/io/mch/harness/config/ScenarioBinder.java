@@ -73,8 +73,11 @@ final class ScenarioBinder {
         if (root.isEmpty()) {
             return NO_TOPOLOGY;
         }
-        if (overrides.isEmpty() || !(root.get() instanceof MappingNode)
-                || overrides.get().entries().isEmpty()) {
+        if (overrides.isPresent() && !(overrides.get().node() instanceof MappingNode)) {
+            overrides.get().problem("expected a mapping of topology fields to override");
+        }
+        if (overrides.isEmpty() || !(overrides.get().node() instanceof MappingNode)
+                || !(root.get() instanceof MappingNode)) {
             return TopologyBinder.bind(topologyFile, root.get(), problems);
         }
         Set<Node> fromOverrides = Problems.identitySet();

@@ -58,8 +58,9 @@ class QuantitiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"75s", "2m", "1h", "1500ms", "0s", "0.25ms"})
-    void formatsWhatItParses(String text) {
-        assertThat(Quantities.format(Quantities.duration(text))).isEqualTo(text);
+    @CsvSource({"75s, 75s", "2m, 120s", "1h, 3600s", "1500ms, 1500ms", "0s, 0s", "0.25ms, 0.25ms"})
+    void formatsInSecondsOrMilliseconds(String text, String formatted) {
+        assertThat(Quantities.format(Quantities.duration(text))).isEqualTo(formatted);
+        assertThat(Quantities.duration(formatted)).isEqualTo(Quantities.duration(text));
     }
 }
