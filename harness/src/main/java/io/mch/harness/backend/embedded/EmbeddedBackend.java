@@ -1,0 +1,111 @@
+package io.mch.harness.backend.embedded;
+
+import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.Fleet;
+import io.mch.harness.config.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The default backend: every cluster is a real HTTP Kubernetes API (fabric8's CRUD mock) on its
+ * own loopback address plus a KWOK-like simulator of kubelets and controllers, so a scenario runs
+ * with nothing but a JDK, in seconds, with Kubernetes' node lifecycle timings from the topology.
+ * What the mock cannot do (server-side apply, strategic merge, garbage collection, set-based
+ * selectors) the simulator does itself or the workload deployer avoids.
+ */
+public final class EmbeddedBackend implements Backend {
+
+    private final SimulatorTimings timings;
+    private final long seed;
+
+    public EmbeddedBackend() {
+        this(SimulatorTimings.KUBERNETES, 0L);
+    }
+
+    private EmbeddedBackend(SimulatorTimings timings, long seed) {
+        this.timings = Objects.requireNonNull(timings, "timings");
+        this.seed = seed;
+    }
+
+    /** The same backend with other simulator intervals (tests shorten them). */
+    public EmbeddedBackend withTimings(SimulatorTimings timings) {
+        return new EmbeddedBackend(timings, seed);
+    }
+
+    /** The same backend with another seed for the simulator's random choices (pod names). */
+    public EmbeddedBackend withSeed(long seed) {
+        return new EmbeddedBackend(timings, seed);
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    /** Starts the clusters in parallel; if one fails, the others are stopped and the error rethrown. */
+    @Override
+    public Fleet start(Topology topology, BackendListener listener) throws Exception {
+        ApiServer.quietLogging();
+        int count = topology.clusters().size();
+        listener.progress("embedded backend: starting " + count + " cluster(s)");
+        ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, Math.min(count, 4)), new NamedThreads("mch-start"));
+        try {
+            List<Future<EmbeddedCluster>> starting = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                starting.add(starter.submit(() -> EmbeddedCluster.start(topology, index, timings, seed, listener)));
+            }
+            List<EmbeddedCluster> started = new ArrayList<>();
+            Throwable failure = null;
+            boolean interrupted = false;
+            for (Future<EmbeddedCluster> future : starting) {
+                // Every start is waited for, even when interrupted, so none is left running unseen.
+                while (true) {
+                    try {
+                        started.add(future.get());
+                        break;
+                    } catch (ExecutionException e) {
+                        failure = collect(failure, e.getCause());
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                failure = collect(failure, new InterruptedException("interrupted while starting clusters"));
+            }
+            String service = topology.workload() == null ? null : topology.workload().service();
+            EmbeddedFleet fleet = new EmbeddedFleet(started, service);
+            if (failure != null) {
+                try {
+                    fleet.close();
+                } catch (RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (Exception) failure;
+            }
+            return fleet;
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    private static Throwable collect(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+}

@@ -1,0 +1,241 @@
+package io.mch.harness.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One YAML node together with its field path ({@code faults[2].partition.between[0]}) and the
+ * problem sink, so that every typed read either yields a value or records exactly one problem at
+ * the node's own line and column. Reads never throw: the binders carry on and collect everything.
+ */
+final class Cursor {
+
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private final Node node;
+    private final String path;
+    private final Problems problems;
+
+    Cursor(Node node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    String path() {
+        return path;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    void problem(String message) {
+        problems.at(node, path, message);
+    }
+
+    /** A mapping whose keys must all be among {@code allowed}; unknown and repeated keys are problems. */
+    Optional<Fields> fields(List<String> allowed) {
+        return tuples().map(tuples -> {
+            Map<String, NodeTuple> known = new LinkedHashMap<>();
+            tuples.forEach((key, tuple) -> {
+                if (allowed.contains(key)) {
+                    known.put(key, tuple);
+                } else {
+                    problems.at(tuple.getKeyNode(), join(path, key), "unknown field '" + key
+                            + "'; allowed fields are " + String.join(", ", allowed) + Names.hint(key, allowed));
+                }
+            });
+            return new Fields(this, known);
+        });
+    }
+
+    /** A mapping with free-form keys (labels, per-cluster weights): its values in file order. */
+    Optional<Map<String, Cursor>> entries() {
+        return tuples().map(tuples -> {
+            Map<String, Cursor> values = new LinkedHashMap<>();
+            tuples.forEach((key, tuple) -> values.put(key, new Cursor(tuple.getValueNode(), join(path, key), problems)));
+            return values;
+        });
+    }
+
+    private Optional<Map<String, NodeTuple>> tuples() {
+        if (!(node instanceof MappingNode mapping)) {
+            problem("expected a mapping, found " + describe(node));
+            return Optional.empty();
+        }
+        Map<String, NodeTuple> tuples = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.at(tuple.getKeyNode(), path, "keys must be plain words, found " + describe(tuple.getKeyNode()));
+                continue;
+            }
+            String key = keyNode.getValue();
+            NodeTuple first = tuples.putIfAbsent(key, tuple);
+            if (first != null) {
+                problems.at(keyNode, join(path, key), "duplicate key '" + key + "' (first at line "
+                        + (first.getKeyNode().getStartMark().getLine() + 1) + ")");
+            }
+        }
+        return Optional.of(tuples);
+    }
+
+    Optional<List<Cursor>> items() {
+        if (!(node instanceof SequenceNode sequence)) {
+            problem("expected a list, found " + describe(node));
+            return Optional.empty();
+        }
+        List<Cursor> items = new ArrayList<>();
+        List<Node> nodes = sequence.getValue();
+        for (int i = 0; i < nodes.size(); i++) {
+            items.add(new Cursor(nodes.get(i), path + "[" + i + "]", problems));
+        }
+        return Optional.of(items);
+    }
+
+    /** Items read with {@code read}; empty when this is not a list or any item failed. */
+    <T> Optional<List<T>> list(Function<Cursor, Optional<T>> read) {
+        return items().flatMap(items -> {
+            List<T> values = new ArrayList<>();
+            boolean complete = true;
+            for (Cursor item : items) {
+                Optional<T> value = read.apply(item);
+                value.ifPresent(values::add);
+                complete &= value.isPresent();
+            }
+            return complete ? Optional.of(values) : Optional.empty();
+        });
+    }
+
+    /** A non-empty scalar, as written. */
+    Optional<String> text() {
+        if (!(node instanceof ScalarNode scalar)) {
+            problem("expected a value, found " + describe(node));
+            return Optional.empty();
+        }
+        if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
+            problem("must not be empty");
+            return Optional.empty();
+        }
+        return Optional.of(scalar.getValue());
+    }
+
+    /** A name of the {@code [a-z0-9-]+} alphabet. */
+    Optional<String> name() {
+        return text().filter(value -> {
+            if (Names.valid(value)) {
+                return true;
+            }
+            problem("'" + value + "' is not a valid name; use lower-case letters, digits and '-'");
+            return false;
+        });
+    }
+
+    Optional<Long> longInteger() {
+        return text().flatMap(value -> {
+            if (INTEGER.matcher(value).matches()) {
+                try {
+                    return Optional.of(Long.parseLong(value));
+                } catch (NumberFormatException tooLarge) {
+                    problem("'" + value + "' is too large");
+                    return Optional.empty();
+                }
+            }
+            problem("expected a whole number, found '" + value + "'");
+            return Optional.empty();
+        });
+    }
+
+    Optional<Integer> integer() {
+        return longInteger().filter(value -> {
+            if (value == value.intValue()) {
+                return true;
+            }
+            problem("'" + value + "' is too large");
+            return false;
+        }).map(Long::intValue);
+    }
+
+    Optional<Double> number() {
+        return text().flatMap(value -> {
+            if (NUMBER.matcher(value).matches()) {
+                return Optional.of(Double.parseDouble(value));
+            }
+            problem("expected a number, found '" + value + "'");
+            return Optional.empty();
+        });
+    }
+
+    Optional<Duration> duration() {
+        return parsed(Quantities::duration);
+    }
+
+    Optional<Double> percent() {
+        return parsed(Quantities::percent);
+    }
+
+    Optional<Double> ratePerSecond() {
+        return parsed(Quantities::ratePerSecond);
+    }
+
+    /** One of the enum's constants, written in lower case with '-' for '_' ({@code round-robin}). */
+    <E extends Enum<E>> Optional<E> choice(Class<E> type) {
+        Map<String, E> byName = Arrays.stream(type.getEnumConstants())
+                .collect(Collectors.toMap(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        e -> e, (a, b) -> a, LinkedHashMap::new));
+        return text().flatMap(value -> {
+            E choice = byName.get(value);
+            if (choice == null) {
+                problem("'" + value + "' is not one of " + String.join(", ", byName.keySet())
+                        + Names.hint(value, byName.keySet()));
+            }
+            return Optional.ofNullable(choice);
+        });
+    }
+
+    private <T> Optional<T> parsed(Function<String, T> parser) {
+        return text().flatMap(value -> {
+            try {
+                return Optional.of(parser.apply(value));
+            } catch (IllegalArgumentException e) {
+                problem(e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return scalar.getTag().equals(Tag.NULL) ? "nothing" : "'" + scalar.getValue() + "'";
+    }
+}

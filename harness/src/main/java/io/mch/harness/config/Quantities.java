@@ -1,0 +1,87 @@
+package io.mch.harness.config;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The quantity notations of scenario and topology files ({@code 1500ms}, {@code 0.5s}, {@code 99.9%},
+ * {@code 50/s}), in one place so that every field, every error message and the reports agree on
+ * what a number with a unit means. Parse errors are {@link IllegalArgumentException}s whose message
+ * is written for the person who typed the value.
+ */
+public final class Quantities {
+
+    private static final String NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
+    private static final Pattern DURATION = Pattern.compile(NUMBER + "(ms|s|m|h)");
+    private static final Pattern PERCENT = Pattern.compile(NUMBER + "\\s*%?");
+    private static final Pattern RATE = Pattern.compile(NUMBER + "\\s*/\\s*(s|m|h)");
+
+    private Quantities() {}
+
+    /** {@code ms}, {@code s}, {@code m} or {@code h} after a non-negative, possibly decimal number. */
+    public static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("malformed duration '" + text
+                    + "'; expected a number with unit ms, s, m or h, e.g. 30s, 1500ms, 0.5s, 3m");
+        }
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2))));
+        try {
+            return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("duration '" + text + "' is too large");
+        }
+    }
+
+    /** A percentage in [0, 100], with or without the {@code %} sign. */
+    public static double percent(String text) {
+        Matcher m = PERCENT.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("malformed percentage '" + text + "'; expected e.g. 99.9%");
+        }
+        double value = Double.parseDouble(m.group(1));
+        if (value > 100) {
+            throw new IllegalArgumentException("percentage '" + text + "' is above 100%");
+        }
+        return value;
+    }
+
+    /** Events per second from {@code N/s}, {@code N/m} or {@code N/h}; must be above zero. */
+    public static double ratePerSecond(String text) {
+        Matcher m = RATE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "malformed rate '" + text + "'; expected a number per s, m or h, e.g. 50/s or 600/m");
+        }
+        double perSecond = Double.parseDouble(m.group(1)) * 1_000_000_000d / unitNanos(m.group(2));
+        if (perSecond <= 0) {
+            throw new IllegalArgumentException("rate '" + text + "' must be above zero");
+        }
+        return perSecond;
+    }
+
+    /**
+     * Seconds, or milliseconds below a whole second ({@code 75s}, {@code 120s}, {@code 1500ms}),
+     * so values compared in one message are written in one unit; {@link #duration} reads it back.
+     */
+    public static String format(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos % unitNanos("s") == 0) {
+            return nanos / unitNanos("s") + "s";
+        }
+        return BigDecimal.valueOf(nanos).movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
+    }
+
+    private static long unitNanos(String unit) {
+        return switch (unit) {
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> throw new IllegalArgumentException("unit " + unit);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.mch.harness.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Loads a scenario ({@code DESIGN.md}, "Scenario file — contract") with the topology it names and
+ * its {@code overrides:} deep-merged into that topology, and refuses it, with every problem of
+ * both files at once, before anything starts. Problems inside {@code overrides:} are reported
+ * against the scenario file, where they can be fixed.
+ *
+ * <p>Required: {@code name} ([a-z0-9-]+), {@code topology} (see {@link Fixtures}),
+ * {@code duration} (above zero). Defaults:
+ * <ul>
+ *   <li>{@code description}: empty; {@code seed}: {@link java.util.OptionalLong#empty()};
+ *   <li>{@code traffic}: rate 20/s, timeout 1s (each field on its own);
+ *   <li>{@code faults}: none. Each item has {@code at} (required, in [0, duration)), an optional
+ *       {@code for} (omitted: until the end; at+for must not pass the end) and exactly one of
+ *       {@code partition} ({@code direction} default both), {@code latency} ({@code jitter}
+ *       default 0), {@code node-loss} ({@code count} default 1, at most the cluster's nodes),
+ *       {@code cluster-loss}. Endpoints are cluster names, {@code clients} and
+ *       {@code global-load-balancer};
+ *   <li>{@code slo}: none judged. A stated SLO needs its target ({@code max} or {@code min});
+ *       {@code cross-cluster-latency.percentile} defaults to 99 (a whole number in (0, 100]);
+ *       {@code availability.incidents-per-year} defaults to 4.
+ * </ul>
+ * Topology defaults are listed on {@link TopologyLoader}.
+ */
+public final class ScenarioLoader {
+
+    private ScenarioLoader() {}
+
+    /** Topology names resolve through {@link Fixtures#discover()}. */
+    public static Scenario load(Path file) throws InvalidInputException {
+        return load(file, Fixtures.discover());
+    }
+
+    public static Scenario load(Path file, Fixtures fixtures) throws InvalidInputException {
+        Problems problems = new Problems(file);
+        Optional<Scenario> scenario = read(file, fixtures, problems);
+        problems.throwIfAny();
+        return scenario.orElseThrow();
+    }
+
+    static Optional<Scenario> read(Path file, Fixtures fixtures, Problems problems) {
+        return YamlFiles.read(file, problems).flatMap(root -> ScenarioBinder.bind(file, root, fixtures, problems));
+    }
+}

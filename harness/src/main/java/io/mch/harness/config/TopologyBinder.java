@@ -1,0 +1,323 @@
+package io.mch.harness.config;
+
+import io.mch.harness.config.Topology.ClusterSpec;
+import io.mch.harness.config.Topology.FabricSpec;
+import io.mch.harness.config.Topology.GlobalLoadBalancerSpec;
+import io.mch.harness.config.Topology.HealthCheck;
+import io.mch.harness.config.Topology.KubernetesTimings;
+import io.mch.harness.config.Topology.LbPolicy;
+import io.mch.harness.config.Topology.NetworkSpec;
+import io.mch.harness.config.Topology.RegionLatency;
+import io.mch.harness.config.Topology.Role;
+import io.mch.harness.config.Topology.WorkloadSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Binds a topology node tree (a fixture, possibly with a scenario's overrides merged in) to a
+ * {@link Topology}, recording every problem. Defaults are listed on {@link TopologyLoader}.
+ */
+final class TopologyBinder {
+
+    static final List<String> ENDPOINTS = List.of("clients", "global-load-balancer");
+
+    /** The topology if fully valid; the clusters alone if at least they are, for scenario checks. */
+    record Result(Optional<Topology> topology, Optional<List<ClusterSpec>> clusters) {}
+
+    private final Path file;
+    private final Problems problems;
+
+    private TopologyBinder(Path file, Problems problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    static Result bind(Path file, Node root, Problems problems) {
+        return new TopologyBinder(file, problems).bind(new Cursor(root, "", problems));
+    }
+
+    private Result bind(Cursor root) {
+        int before = problems.count();
+        Optional<Fields> fields =
+                root.fields(List.of("name", "clusters", "network", "kubernetes", "fabric", "workload"));
+        if (fields.isEmpty()) {
+            return new Result(Optional.empty(), Optional.empty());
+        }
+        Fields top = fields.get();
+        Optional<String> name = top.required("name", Cursor::name);
+        Optional<List<ClusterSpec>> clusters = top.required("clusters", this::clusters);
+        Optional<NetworkSpec> network = top.get("network")
+                .map(c -> network(c, clusters))
+                .orElseGet(() -> clusters.map(cs -> new NetworkSpec(List.of(), cs.get(0).region())));
+        Optional<KubernetesTimings> kubernetes = top.get("kubernetes")
+                .map(TopologyBinder::kubernetes)
+                .orElse(Optional.of(new KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300))));
+        Optional<FabricSpec> fabric = top.get("fabric")
+                .map(c -> fabric(c, clusters))
+                .orElse(Optional.of(new FabricSpec(Optional.empty())));
+        Optional<WorkloadSpec> workload = top.get("workload")
+                .map(this::workload)
+                .orElse(Optional.of(new WorkloadSpec(List.of(), "")));
+        if (problems.count() > before) {
+            return new Result(Optional.empty(), clusters);
+        }
+        return new Result(Optional.of(new Topology(file, name.orElseThrow(), clusters.orElseThrow(),
+                network.orElseThrow(), kubernetes.orElseThrow(), fabric.orElseThrow(), workload.orElseThrow())),
+                clusters);
+    }
+
+    private Optional<List<ClusterSpec>> clusters(Cursor list) {
+        Optional<List<ClusterSpec>> clusters = list.list(TopologyBinder::cluster);
+        if (clusters.isEmpty()) {
+            return clusters;
+        }
+        if (clusters.get().isEmpty()) {
+            list.problem("must list at least one cluster");
+            return Optional.empty();
+        }
+        Map<String, Integer> firstIndex = new HashMap<>();
+        boolean unique = true;
+        List<Cursor> items = list.items().orElseThrow();
+        for (int i = 0; i < clusters.get().size(); i++) {
+            String name = clusters.get().get(i).name();
+            Integer first = firstIndex.putIfAbsent(name, i);
+            if (first != null) {
+                items.get(i).problem("duplicate cluster name '" + name + "' (also clusters[" + first + "])");
+                unique = false;
+            }
+            if (ENDPOINTS.contains(name)) {
+                items.get(i).problem("'" + name + "' is reserved for an endpoint; choose another cluster name");
+                unique = false;
+            }
+        }
+        return unique ? clusters : Optional.empty();
+    }
+
+    private static Optional<ClusterSpec> cluster(Cursor item) {
+        return item.fields(List.of("name", "region", "role", "nodes", "labels")).flatMap(f -> {
+            Optional<String> name = f.required("name", Cursor::name);
+            Optional<String> region = f.required("region", Cursor::text);
+            Optional<Role> role = f.required("role", c -> c.choice(Role.class));
+            Optional<Integer> nodes = f.optional("nodes", c -> atLeast(c, c.integer(), 1), 3);
+            Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
+            if (name.isEmpty() || region.isEmpty() || role.isEmpty() || nodes.isEmpty() || labels.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClusterSpec(name.get(), region.get(), role.get(), nodes.get(), labels.get()));
+        });
+    }
+
+    private static Optional<Map<String, String>> labels(Cursor section) {
+        return section.entries().flatMap(entries -> collect(entries, (key, value) -> value.text()));
+    }
+
+    /** Every entry read with {@code read}; empty if any failed. */
+    private static <T> Optional<Map<String, T>> collect(
+            Map<String, Cursor> entries, BiFunction<String, Cursor, Optional<T>> read) {
+        Map<String, T> values = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Map.Entry<String, Cursor> entry : entries.entrySet()) {
+            Optional<T> value = read.apply(entry.getKey(), entry.getValue());
+            value.ifPresent(v -> values.put(entry.getKey(), v));
+            complete &= value.isPresent();
+        }
+        return complete ? Optional.of(values) : Optional.empty();
+    }
+
+    private static Optional<NetworkSpec> network(Cursor section, Optional<List<ClusterSpec>> clusters) {
+        Optional<Set<String>> regions = clusters.map(cs -> {
+            Set<String> set = new LinkedHashSet<>();
+            cs.forEach(c -> set.add(c.region()));
+            return set;
+        });
+        return section.fields(List.of("latency", "clients")).flatMap(f -> {
+            Optional<List<RegionLatency>> latency =
+                    f.optional("latency", c -> c.list(item -> regionLatency(item, regions)), List.of());
+            Optional<String> clientsRegion = f.get("clients")
+                    .map(c -> c.fields(List.of("region"))
+                            .flatMap(cf -> cf.get("region")
+                                    .map(r -> r.text().flatMap(t -> knownRegion(r, t, regions)))
+                                    .orElseGet(() -> clusters.map(cs -> cs.get(0).region()))))
+                    .orElseGet(() -> clusters.map(cs -> cs.get(0).region()));
+            return latency.isPresent() && clientsRegion.isPresent()
+                    ? Optional.of(new NetworkSpec(latency.get(), clientsRegion.get()))
+                    : Optional.empty();
+        });
+    }
+
+    private static Optional<RegionLatency> regionLatency(Cursor item, Optional<Set<String>> regions) {
+        return item.fields(List.of("between", "rtt", "jitter")).flatMap(f -> {
+            Optional<List<String>> between = f.required("between", c -> c.list(r -> r.text()
+                    .flatMap(t -> knownRegion(r, t, regions))).filter(pair -> {
+                        if (pair.size() != 2) {
+                            c.problem("must name exactly two regions, found " + pair.size());
+                        }
+                        return pair.size() == 2;
+                    }));
+            Optional<Duration> rtt = f.required("rtt", Cursor::duration);
+            Optional<Duration> jitter = f.optional("jitter", Cursor::duration, Duration.ZERO);
+            if (between.isEmpty() || rtt.isEmpty() || jitter.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RegionLatency(between.get().get(0), between.get().get(1), rtt.get(), jitter.get()));
+        });
+    }
+
+    /** {@code region} if the topology's clusters are known and one of them is in it. */
+    private static Optional<String> knownRegion(Cursor at, String region, Optional<Set<String>> regions) {
+        if (regions.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!regions.get().contains(region)) {
+            at.problem("unknown region '" + region + "'; regions are " + String.join(", ", regions.get())
+                    + Names.hint(region, regions.get()));
+            return Optional.empty();
+        }
+        return Optional.of(region);
+    }
+
+    private static Optional<KubernetesTimings> kubernetes(Cursor section) {
+        return section.fields(List.of("node-monitor-grace-period", "pod-eviction-timeout")).flatMap(f -> {
+            Optional<Duration> grace = f.optional("node-monitor-grace-period",
+                    c -> positive(c, c.duration()), Duration.ofSeconds(50));
+            Optional<Duration> eviction = f.optional("pod-eviction-timeout", Cursor::duration, Duration.ofSeconds(300));
+            return grace.isPresent() && eviction.isPresent()
+                    ? Optional.of(new KubernetesTimings(grace.get(), eviction.get()))
+                    : Optional.empty();
+        });
+    }
+
+    private static Optional<FabricSpec> fabric(Cursor section, Optional<List<ClusterSpec>> clusters) {
+        return section.fields(List.of("global-load-balancer")).flatMap(f -> f.get("global-load-balancer")
+                .map(c -> globalLoadBalancer(c, clusters).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()))
+                .map(FabricSpec::new));
+    }
+
+    private static Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
+            Cursor section, Optional<List<ClusterSpec>> clusters) {
+        return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights")).flatMap(f -> {
+            Optional<LbPolicy> policy = f.optional("policy", c -> c.choice(LbPolicy.class), LbPolicy.FAILOVER);
+            Optional<Optional<String>> primary = f.get("primary")
+                    .map(c -> c.name().flatMap(n -> knownCluster(c, n, clusters)).map(Optional::of))
+                    .orElseGet(() -> policy.filter(p -> p == LbPolicy.FAILOVER).isPresent()
+                            ? clusters.map(TopologyBinder::defaultPrimary).map(Optional::of)
+                            : Optional.of(Optional.empty()));
+            Optional<HealthCheck> healthCheck = f.optional("health-check", TopologyBinder::healthCheck,
+                    new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3));
+            Optional<Duration> dnsTtl = f.optional("dns-ttl", Cursor::duration, Duration.ofSeconds(30));
+            Optional<Map<String, Integer>> weights =
+                    f.optional("weights", c -> weights(c, clusters), Map.of());
+            policy.ifPresent(p -> {
+                if (p == LbPolicy.WEIGHTED && !f.has("weights")) {
+                    f.self().problems().at(f.self().node(), Cursor.join(f.self().path(), "weights"),
+                            "required for policy weighted");
+                } else if (p != LbPolicy.WEIGHTED && f.has("weights")) {
+                    f.get("weights").orElseThrow().problem("only used by policy weighted");
+                }
+            });
+            if (policy.isEmpty() || primary.isEmpty() || healthCheck.isEmpty() || dnsTtl.isEmpty()
+                    || weights.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GlobalLoadBalancerSpec(
+                    policy.get(), primary.get(), healthCheck.get(), dnsTtl.get(), weights.get()));
+        });
+    }
+
+    private static String defaultPrimary(List<ClusterSpec> clusters) {
+        return clusters.stream().filter(c -> c.role() == Role.ACTIVE).findFirst()
+                .orElse(clusters.get(0)).name();
+    }
+
+    private static Optional<HealthCheck> healthCheck(Cursor section) {
+        return section.fields(List.of("interval", "timeout", "failure-threshold")).flatMap(f -> {
+            Optional<Duration> interval = f.optional("interval", c -> positive(c, c.duration()), Duration.ofSeconds(5));
+            Optional<Duration> timeout = f.optional("timeout", c -> positive(c, c.duration()), Duration.ofSeconds(1));
+            Optional<Integer> threshold = f.optional("failure-threshold", c -> atLeast(c, c.integer(), 1), 3);
+            return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
+                    ? Optional.of(new HealthCheck(interval.get(), timeout.get(), threshold.get()))
+                    : Optional.empty();
+        });
+    }
+
+    private static Optional<Map<String, Integer>> weights(Cursor section, Optional<List<ClusterSpec>> clusters) {
+        return section.entries().flatMap(entries -> collect(entries,
+                (cluster, weight) -> knownCluster(weight, cluster, clusters)
+                        .flatMap(known -> atLeast(weight, weight.integer(), 0))));
+    }
+
+    private Optional<WorkloadSpec> workload(Cursor section) {
+        return section.fields(List.of("manifests", "service")).flatMap(f -> {
+            Optional<List<Path>> manifests = f.optional("manifests", c -> c.list(this::manifest), List.of());
+            Optional<String> service = f.required("service", Cursor::name);
+            return manifests.isPresent() && service.isPresent()
+                    ? Optional.of(new WorkloadSpec(manifests.get(), service.get()))
+                    : Optional.empty();
+        });
+    }
+
+    private Optional<Path> manifest(Cursor item) {
+        return item.text().flatMap(text -> {
+            Path path = file.toAbsolutePath().getParent().resolve(text).normalize();
+            if (!Files.isRegularFile(path)) {
+                item.problem("file not found: " + path);
+                return Optional.empty();
+            }
+            return Optional.of(path);
+        });
+    }
+
+    /** {@code name} if the clusters are known and it is one of them. */
+    static Optional<String> knownCluster(Cursor at, String name, Optional<List<ClusterSpec>> clusters) {
+        return knownCluster(at, name, clusters, List.of());
+    }
+
+    /** As above; {@code alsoAllowed} are other names the field accepts, offered as hints too. */
+    static Optional<String> knownCluster(
+            Cursor at, String name, Optional<List<ClusterSpec>> clusters, List<String> alsoAllowed) {
+        if (clusters.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = clusters.get().stream().map(ClusterSpec::name).toList();
+        if (!names.contains(name)) {
+            List<String> candidates = new ArrayList<>(names);
+            candidates.addAll(alsoAllowed);
+            at.problem("unknown cluster '" + name + "'; clusters are " + String.join(", ", names)
+                    + Names.hint(name, candidates));
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    static <T extends Comparable<T>> Optional<T> atLeast(Cursor at, Optional<T> value, T minimum) {
+        return value.filter(v -> {
+            if (v.compareTo(minimum) < 0) {
+                at.problem("must be at least " + minimum + ", found " + v);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    static Optional<Duration> positive(Cursor at, Optional<Duration> value) {
+        return value.filter(v -> {
+            if (v.isZero()) {
+                at.problem("must be above zero");
+                return false;
+            }
+            return true;
+        });
+    }
+}

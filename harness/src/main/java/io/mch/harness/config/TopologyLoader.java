@@ -1,0 +1,43 @@
+package io.mch.harness.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Loads a topology fixture ({@code DESIGN.md}, "Topology fixture — contract") and refuses it, with
+ * every problem at once, before any cluster starts: a typo found after a five-minute cluster
+ * bring-up costs five minutes, one found here costs nothing.
+ *
+ * <p>Required: {@code name} ([a-z0-9-]+), {@code clusters} (at least one; each with {@code name},
+ * {@code region}, {@code role}). Defaults, chosen to be the real systems' defaults (see
+ * DESIGN.md, "Default timings"), so a fixture models production unless it says otherwise:
+ * <ul>
+ *   <li>cluster {@code nodes}: 3; {@code labels}: none;
+ *   <li>{@code network.latency}: none (zero RTT between all regions); {@code jitter} of an entry: 0;
+ *   <li>{@code network.clients.region}: the region of the first cluster;
+ *   <li>{@code kubernetes}: {@code node-monitor-grace-period} 50s, {@code pod-eviction-timeout} 300s;
+ *   <li>no {@code fabric.global-load-balancer}: {@link Topology.FabricSpec#globalLoadBalancer()} is
+ *       empty; when present: {@code policy} failover, {@code primary} (failover only) the first
+ *       cluster with role active, else the first cluster; {@code health-check} interval 5s,
+ *       timeout 1s, failure-threshold 3; {@code dns-ttl} 30s (k8gb); {@code weights} only with,
+ *       and required by, policy weighted;
+ *   <li>no {@code workload}: no manifests and an empty service name (nothing to probe); when
+ *       present, {@code service} is required and {@code manifests} default to none. Manifest
+ *       paths are relative to the topology file and must exist.
+ * </ul>
+ */
+public final class TopologyLoader {
+
+    private TopologyLoader() {}
+
+    public static Topology load(Path file) throws InvalidInputException {
+        Problems problems = new Problems(file);
+        Optional<Topology> topology = read(file, problems);
+        problems.throwIfAny();
+        return topology.orElseThrow();
+    }
+
+    static Optional<Topology> read(Path file, Problems problems) {
+        return YamlFiles.read(file, problems).flatMap(root -> TopologyBinder.bind(file, root, problems).topology());
+    }
+}

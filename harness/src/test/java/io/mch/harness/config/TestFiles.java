@@ -1,0 +1,63 @@
+package io.mch.harness.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes small input files for the tests, and finds the checkout's own fixtures and scenarios. */
+final class TestFiles {
+
+    private TestFiles() {}
+
+    static Path write(Path dir, String relative, String content) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The checkout root: this class is in harness/target/test-classes, whatever the current directory. */
+    static Path checkout() {
+        try {
+            Path classes = Path.of(TestFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.getParent().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A copy of a checkout file at the same relative place under {@code dir}: the fixture's workload
+     * manifest is written by another part of the project, so tests supply their own beside the copy.
+     */
+    static Path copyFromCheckout(Path dir, String relative) {
+        try {
+            return write(dir, relative, Files.readString(checkout().resolve(relative)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final String API_SERVER_MANIFEST = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: api-server, namespace: default }
+            spec: { replicas: 3 }
+            """;
+
+    /** Two clusters in two regions, and a manifest; lines are referred to by the tests. */
+    static final String TWO_CLUSTERS = """
+            name: two
+            clusters:
+              - { name: us-east, region: us-east-1, role: active }
+              - { name: eu-west, region: eu-west-1, role: passive, nodes: 2 }
+            workload:
+              manifests: [app.yaml]
+              service: api
+            """;
+}
