@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -35,22 +36,29 @@ public final class Workloads {
      * so that every backend puts them in the same place.
      */
     public static void apply(KubernetesClient client, List<Path> manifests) {
+        for (HasMetadata item : read(client, manifests)) {
+            client.resource(item).createOr(NonDeletingOperation::update);
+        }
+    }
+
+    /** The objects the manifests describe (the desired state), namespaced as {@link #apply} puts them. */
+    public static List<HasMetadata> read(KubernetesClient client, List<Path> manifests) {
+        List<HasMetadata> all = new ArrayList<>();
         for (Path manifest : manifests) {
-            List<HasMetadata> items;
             try (InputStream in = Files.newInputStream(manifest)) {
-                items = client.load(in).items();
+                all.addAll(client.load(in).items());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read manifest " + manifest, e);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("cannot parse manifest " + manifest + ": " + e.getMessage(), e);
             }
-            for (HasMetadata item : items) {
-                if (item instanceof Namespaced && item.getMetadata().getNamespace() == null) {
-                    item.getMetadata().setNamespace(DEFAULT_NAMESPACE);
-                }
-                client.resource(item).createOr(NonDeletingOperation::update);
+        }
+        for (HasMetadata item : all) {
+            if (item instanceof Namespaced && item.getMetadata().getNamespace() == null) {
+                item.getMetadata().setNamespace(DEFAULT_NAMESPACE);
             }
         }
+        return all;
     }
 
     /**
