@@ -33,7 +33,7 @@ final class FaultBinder {
         List<String> allowed = new ArrayList<>(List.of("at", "for"));
         allowed.addAll(TYPES);
         return item.fields(allowed).flatMap(f -> {
-            Optional<Duration> at = f.required("at", Cursor::duration).filter(a -> withinRun(f, a));
+            Optional<Duration> at = f.required("at", c -> c.duration().filter(a -> withinRun(c, a)));
             Optional<Optional<Duration>> duration = f.get("for")
                     .map(c -> TopologyBinder.positive(c, c.duration())
                             .filter(d -> at.isEmpty() || endsInRun(c, at.get(), d))
@@ -47,9 +47,9 @@ final class FaultBinder {
         });
     }
 
-    private boolean withinRun(Fields fault, Duration at) {
+    private boolean withinRun(Cursor atField, Duration at) {
         if (scenarioDuration.isPresent() && at.compareTo(scenarioDuration.get()) >= 0) {
-            fault.get("at").orElseThrow().problem(Quantities.format(at)
+            atField.problem(Quantities.format(at)
                     + " is not before the end of the scenario (duration " + Quantities.format(scenarioDuration.get()) + ")");
             return false;
         }
@@ -148,19 +148,18 @@ final class FaultBinder {
     private Optional<FaultSpec> nodeLoss(Cursor body) {
         return body.fields(List.of("cluster", "count")).flatMap(f -> {
             Optional<ClusterSpec> cluster = f.required("cluster", this::cluster);
-            Optional<Integer> count = f.optional("count", c -> TopologyBinder.atLeast(c, c.integer(), 1), 1)
-                    .filter(n -> cluster.isEmpty() || n <= cluster.get().nodes() || tooMany(f, n, cluster.get()));
+            Optional<Integer> count = f.optional("count", c -> TopologyBinder.atLeast(c, c.integer(), 1), 1);
             if (cluster.isEmpty() || count.isEmpty()) {
+                return Optional.empty();
+            }
+            if (count.get() > cluster.get().nodes()) {
+                // A cluster has at least one node, so the default count never gets here.
+                f.get("count").orElseThrow().problem(count.get() + " exceeds the " + cluster.get().nodes()
+                        + " nodes of cluster '" + cluster.get().name() + "'");
                 return Optional.empty();
             }
             return Optional.of(new FaultSpec.NodeLoss(cluster.get().name(), count.get()));
         });
-    }
-
-    private static boolean tooMany(Fields f, int count, ClusterSpec cluster) {
-        f.get("count").orElseThrow().problem(count + " exceeds the " + cluster.nodes() + " nodes of cluster '"
-                + cluster.name() + "'");
-        return false;
     }
 
     private Optional<FaultSpec> clusterLoss(Cursor body) {

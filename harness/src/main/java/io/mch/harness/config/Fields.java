@@ -43,9 +43,14 @@ final class Fields {
     Optional<Cursor> require(String key) {
         Optional<Cursor> field = get(key);
         if (field.isEmpty()) {
-            self.problems().at(self.node(), Cursor.join(self.path(), key), "required");
+            missing(key, "required");
         }
         return field;
+    }
+
+    /** A problem about an absent field, located at this mapping. */
+    void missing(String key, String message) {
+        self.problems().at(self.node(), Cursor.join(self.path(), key), message);
     }
 
     /** An optional field read with {@code read}; {@code fallback} when absent, empty when invalid. */

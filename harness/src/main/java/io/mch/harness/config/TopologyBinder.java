@@ -31,6 +31,11 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TopologyBinder {
 
     static final List<String> ENDPOINTS = List.of("clients", "global-load-balancer");
+    static final int DEFAULT_NODES = 3;
+    static final KubernetesTimings DEFAULT_KUBERNETES =
+            new KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300));
+    static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3);
+    static final Duration DEFAULT_DNS_TTL = Duration.ofSeconds(30);
 
     /** The topology if fully valid; the clusters alone if at least they are, for scenario checks. */
     record Result(Optional<Topology> topology, Optional<List<ClusterSpec>> clusters) {}
@@ -60,15 +65,11 @@ final class TopologyBinder {
         Optional<NetworkSpec> network = top.get("network")
                 .map(c -> network(c, clusters))
                 .orElseGet(() -> clusters.map(cs -> new NetworkSpec(List.of(), cs.get(0).region())));
-        Optional<KubernetesTimings> kubernetes = top.get("kubernetes")
-                .map(TopologyBinder::kubernetes)
-                .orElse(Optional.of(new KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300))));
-        Optional<FabricSpec> fabric = top.get("fabric")
-                .map(c -> fabric(c, clusters))
-                .orElse(Optional.of(new FabricSpec(Optional.empty())));
-        Optional<WorkloadSpec> workload = top.get("workload")
-                .map(this::workload)
-                .orElse(Optional.of(new WorkloadSpec(List.of(), "")));
+        Optional<KubernetesTimings> kubernetes =
+                top.optional("kubernetes", TopologyBinder::kubernetes, DEFAULT_KUBERNETES);
+        Optional<FabricSpec> fabric =
+                top.optional("fabric", c -> fabric(c, clusters), new FabricSpec(Optional.empty()));
+        Optional<WorkloadSpec> workload = top.optional("workload", this::workload, new WorkloadSpec(List.of(), ""));
         if (problems.count() > before) {
             return new Result(Optional.empty(), clusters);
         }
@@ -109,7 +110,7 @@ final class TopologyBinder {
             Optional<String> name = f.required("name", Cursor::name);
             Optional<String> region = f.required("region", Cursor::text);
             Optional<Role> role = f.required("role", c -> c.choice(Role.class));
-            Optional<Integer> nodes = f.optional("nodes", c -> atLeast(c, c.integer(), 1), 3);
+            Optional<Integer> nodes = f.optional("nodes", c -> atLeast(c, c.integer(), 1), DEFAULT_NODES);
             Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
             if (name.isEmpty() || region.isEmpty() || role.isEmpty() || nodes.isEmpty() || labels.isEmpty()) {
                 return Optional.empty();
@@ -144,16 +145,20 @@ final class TopologyBinder {
         return section.fields(List.of("latency", "clients")).flatMap(f -> {
             Optional<List<RegionLatency>> latency =
                     f.optional("latency", c -> c.list(item -> regionLatency(item, regions)), List.of());
-            Optional<String> clientsRegion = f.get("clients")
-                    .map(c -> c.fields(List.of("region"))
-                            .flatMap(cf -> cf.get("region")
-                                    .map(r -> r.text().flatMap(t -> knownRegion(r, t, regions)))
-                                    .orElseGet(() -> clusters.map(cs -> cs.get(0).region()))))
-                    .orElseGet(() -> clusters.map(cs -> cs.get(0).region()));
+            Optional<String> firstRegion = clusters.map(cs -> cs.get(0).region());
+            Optional<String> clientsRegion =
+                    f.get("clients").map(c -> clientsRegion(c, regions, firstRegion)).orElse(firstRegion);
             return latency.isPresent() && clientsRegion.isPresent()
                     ? Optional.of(new NetworkSpec(latency.get(), clientsRegion.get()))
                     : Optional.empty();
         });
+    }
+
+    private static Optional<String> clientsRegion(
+            Cursor section, Optional<Set<String>> regions, Optional<String> firstRegion) {
+        return section.fields(List.of("region")).flatMap(f -> f.get("region")
+                .map(r -> r.text().flatMap(t -> knownRegion(r, t, regions)))
+                .orElse(firstRegion));
     }
 
     private static Optional<RegionLatency> regionLatency(Cursor item, Optional<Set<String>> regions) {
@@ -190,8 +195,9 @@ final class TopologyBinder {
     private static Optional<KubernetesTimings> kubernetes(Cursor section) {
         return section.fields(List.of("node-monitor-grace-period", "pod-eviction-timeout")).flatMap(f -> {
             Optional<Duration> grace = f.optional("node-monitor-grace-period",
-                    c -> positive(c, c.duration()), Duration.ofSeconds(50));
-            Optional<Duration> eviction = f.optional("pod-eviction-timeout", Cursor::duration, Duration.ofSeconds(300));
+                    c -> positive(c, c.duration()), DEFAULT_KUBERNETES.nodeMonitorGracePeriod());
+            Optional<Duration> eviction = f.optional("pod-eviction-timeout",
+                    Cursor::duration, DEFAULT_KUBERNETES.podEvictionTimeout());
             return grace.isPresent() && eviction.isPresent()
                     ? Optional.of(new KubernetesTimings(grace.get(), eviction.get()))
                     : Optional.empty();
@@ -209,20 +215,15 @@ final class TopologyBinder {
             Cursor section, Optional<List<ClusterSpec>> clusters) {
         return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights")).flatMap(f -> {
             Optional<LbPolicy> policy = f.optional("policy", c -> c.choice(LbPolicy.class), LbPolicy.FAILOVER);
-            Optional<Optional<String>> primary = f.get("primary")
-                    .map(c -> c.name().flatMap(n -> knownCluster(c, n, clusters)).map(Optional::of))
-                    .orElseGet(() -> policy.filter(p -> p == LbPolicy.FAILOVER).isPresent()
-                            ? clusters.map(TopologyBinder::defaultPrimary).map(Optional::of)
-                            : Optional.of(Optional.empty()));
-            Optional<HealthCheck> healthCheck = f.optional("health-check", TopologyBinder::healthCheck,
-                    new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3));
-            Optional<Duration> dnsTtl = f.optional("dns-ttl", Cursor::duration, Duration.ofSeconds(30));
+            Optional<Optional<String>> primary = primary(f, policy, clusters);
+            Optional<HealthCheck> healthCheck =
+                    f.optional("health-check", TopologyBinder::healthCheck, DEFAULT_HEALTH_CHECK);
+            Optional<Duration> dnsTtl = f.optional("dns-ttl", Cursor::duration, DEFAULT_DNS_TTL);
             Optional<Map<String, Integer>> weights =
                     f.optional("weights", c -> weights(c, clusters), Map.of());
             policy.ifPresent(p -> {
                 if (p == LbPolicy.WEIGHTED && !f.has("weights")) {
-                    f.self().problems().at(f.self().node(), Cursor.join(f.self().path(), "weights"),
-                            "required for policy weighted");
+                    f.missing("weights", "required for policy weighted");
                 } else if (p != LbPolicy.WEIGHTED && f.has("weights")) {
                     f.get("weights").orElseThrow().problem("only used by policy weighted");
                 }
@@ -236,16 +237,29 @@ final class TopologyBinder {
         });
     }
 
-    private static String defaultPrimary(List<ClusterSpec> clusters) {
-        return clusters.stream().filter(c -> c.role() == Role.ACTIVE).findFirst()
-                .orElse(clusters.get(0)).name();
+    /** As given; else, for failover, the first active cluster, else the first cluster. */
+    private static Optional<Optional<String>> primary(
+            Fields f, Optional<LbPolicy> policy, Optional<List<ClusterSpec>> clusters) {
+        Optional<Cursor> given = f.get("primary");
+        if (given.isPresent()) {
+            Cursor c = given.get();
+            return c.name().flatMap(name -> knownCluster(c, name, clusters)).map(Optional::of);
+        }
+        if (policy.isPresent() && policy.get() != LbPolicy.FAILOVER) {
+            return Optional.of(Optional.empty());
+        }
+        return clusters.map(cs -> Optional.of(cs.stream().filter(c -> c.role() == Role.ACTIVE).findFirst()
+                .orElse(cs.get(0)).name()));
     }
 
     private static Optional<HealthCheck> healthCheck(Cursor section) {
         return section.fields(List.of("interval", "timeout", "failure-threshold")).flatMap(f -> {
-            Optional<Duration> interval = f.optional("interval", c -> positive(c, c.duration()), Duration.ofSeconds(5));
-            Optional<Duration> timeout = f.optional("timeout", c -> positive(c, c.duration()), Duration.ofSeconds(1));
-            Optional<Integer> threshold = f.optional("failure-threshold", c -> atLeast(c, c.integer(), 1), 3);
+            Optional<Duration> interval =
+                    f.optional("interval", c -> positive(c, c.duration()), DEFAULT_HEALTH_CHECK.interval());
+            Optional<Duration> timeout =
+                    f.optional("timeout", c -> positive(c, c.duration()), DEFAULT_HEALTH_CHECK.timeout());
+            Optional<Integer> threshold = f.optional("failure-threshold",
+                    c -> atLeast(c, c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
             return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
                     ? Optional.of(new HealthCheck(interval.get(), timeout.get(), threshold.get()))
                     : Optional.empty();
