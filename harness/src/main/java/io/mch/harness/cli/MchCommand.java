@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "mch 0.1.0",
         description = "Chaos-testing harness for multi-cluster Kubernetes.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
 public final class MchCommand implements Runnable {
 
     /** Exit codes of the contract. */

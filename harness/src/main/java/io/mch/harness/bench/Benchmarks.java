@@ -1,0 +1,37 @@
+package io.mch.harness.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The figures in docs/performance.md, printed as a table: cluster start-up time for N embedded
+ * clusters, the link proxy's overhead as a ratio to a direct request measured in the same run, and
+ * the peak memory of a 5-cluster scenario. Run with {@code ./mch bench}.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {}
+
+    public static void run(List<Integer> clusterCounts, Path manifest, Duration memoryRun, PrintStream out)
+            throws Exception {
+        out.println("# cluster start-up (embedded backend)");
+        out.println("clusters  fleet-up-s  workload-ready-s");
+        for (int n : clusterCounts) {
+            var f = StartupBench.measure(n, manifest);
+            out.printf("%8d  %10.2f  %16.2f%n", f.clusters(), f.upSeconds(), f.readySeconds());
+        }
+        out.println();
+        out.println("# link proxy overhead (no toxic), keep-alive HTTP GET on loopback");
+        var p = ProxyBench.measure(2000);
+        out.printf("requests %d: direct p50 %.3f ms p99 %.3f ms | proxied p50 %.3f ms p99 %.3f ms | p50 ratio %.2fx"
+                        + " (+%.3f ms)%n", p.requests(), p.directMedianMs(), p.directP99Ms(), p.proxiedMedianMs(),
+                p.proxiedP99Ms(), p.medianRatio(), p.proxiedMedianMs() - p.directMedianMs());
+        out.println();
+        out.println("# peak memory, 5-cluster scenario with a partition");
+        var m = MemoryBench.measure(5, memoryRun, manifest);
+        out.printf("clusters %d, %ds, %d probes: peak heap %.0f MiB, peak RSS %.0f MiB%n", m.clusters(),
+                m.duration().toSeconds(), m.probes(), m.peakHeapMiB(), m.peakRssMiB());
+    }
+}

@@ -1,0 +1,32 @@
+package io.mch.harness.cli;
+
+import io.mch.harness.bench.Benchmarks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mch bench}: the performance figures of docs/performance.md, measured on this machine. */
+@Command(name = "bench", description = "Measure cluster start-up, link-proxy overhead and peak memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--clusters", split = ",", defaultValue = "2,5,10", description = "Fleet sizes to start (default 2,5,10).")
+    List<Integer> clusters;
+
+    @Option(names = "--memory-run", defaultValue = "30", description = "Seconds of the 5-cluster memory run (default 30).")
+    int memoryRunSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Path manifest = Path.of(System.getProperty("mch.fixtures", "topology-fixtures"), "workloads", "api-server.yaml");
+        if (!Files.isRegularFile(manifest)) {
+            System.err.println("mch: " + manifest + " not found: run bench from the mch checkout (./mch bench)");
+            return MchCommand.BAD_INPUT;
+        }
+        Benchmarks.run(clusters, manifest, Duration.ofSeconds(memoryRunSeconds), System.out);
+        return MchCommand.PASS;
+    }
+}
