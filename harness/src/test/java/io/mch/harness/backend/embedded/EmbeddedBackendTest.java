@@ -42,6 +42,9 @@ class EmbeddedBackendTest {
         try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener)) {
             assertThat(backend.name()).isEqualTo("embedded");
             deploy(fleet);
+            await().atMost(AWHILE).until(() -> listener.nodeStatus.size() == 6);
+            assertThat(listener.nodeStatus).containsEntry("east-node-1", "True").containsEntry("west-node-3", "True");
+            assertThat(listener.nodeStatus.values()).containsOnly("True");
             for (int i = 0; i < 2; i++) {
                 Cluster cluster = fleet.clusters().get(i);
                 KubernetesClient client = cluster.client();
@@ -156,7 +159,7 @@ class EmbeddedBackendTest {
             assertThat(get(address, "/api-server/x", Duration.ofSeconds(2)).statusCode()).isEqualTo(200);
             await().atMost(AWHILE).until(() -> readyReplicas(east.client()) == 4);
             assertThat(east.status()).isEqualTo("Healthy");
-            assertThat(listener.history).filteredOn(e -> e.startsWith("east-")).allMatch(e -> e.endsWith("=True"));
+            assertThat(listener.history).filteredOn(e -> e.startsWith("east-")).isNotEmpty().allMatch(e -> e.endsWith("=True"));
             heal.heal();
             assertThat(east.status()).isEqualTo("Healthy");
         }
