@@ -21,6 +21,9 @@ import java.util.concurrent.Future;
  */
 public final class EmbeddedBackend implements Backend {
 
+    /** Cluster i listens on 127.0.(i+1).1. */
+    private static final int MAX_CLUSTERS = 255;
+
     private final SimulatorTimings timings;
     private final long seed;
 
@@ -53,6 +56,10 @@ public final class EmbeddedBackend implements Backend {
     public Fleet start(Topology topology, BackendListener listener) throws Exception {
         ApiServer.quietLogging();
         int count = topology.clusters().size();
+        if (count > MAX_CLUSTERS) {
+            throw new IllegalArgumentException("the embedded backend runs at most " + MAX_CLUSTERS
+                    + " clusters (one per loopback address 127.0.N.1), the topology has " + count);
+        }
         listener.progress("embedded backend: starting " + count + " cluster(s)");
         ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, Math.min(count, 4)), new NamedThreads("mch-start"));
         try {

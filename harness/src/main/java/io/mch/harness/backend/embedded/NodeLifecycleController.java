@@ -57,7 +57,7 @@ final class NodeLifecycleController {
         this.listener = listener;
     }
 
-    /** Each node's Ready condition as last seen or set by this controller. */
+    /** Each node's Ready condition as last seen or set by this controller (and reported). */
     Map<String, String> readiness() {
         return Map.copyOf(readiness);
     }
@@ -83,7 +83,7 @@ final class NodeLifecycleController {
             boolean silent = probeTime.get(name).plus(gracePeriod).isBefore(now);
             String status = readyStatus(node);
             if (silent) {
-                if (!"Unknown".equals(status)) {
+                if (!"Unknown".equals(status) || unreachableTaint(node) == null) {
                     status = markUnknown(node);
                 }
                 Instant since = unreachableSince.computeIfAbsent(name, n -> now);
@@ -106,7 +106,10 @@ final class NodeLifecycleController {
                     status = markReady(node);
                 }
             }
-            readiness.put(name, status);
+            String reported = readiness.put(name, status);
+            if (!status.equals(reported)) {
+                listener.nodeStatus(cluster, name, status);
+            }
         }
     }
 
@@ -126,7 +129,10 @@ final class NodeLifecycleController {
         return transition(node, "True", "KubeletReady", "kubelet is posting ready status", false);
     }
 
-    /** Writes the Ready condition, then the taint; returns the status now in effect. */
+    /**
+     * Writes the Ready condition, then the taint; returns the new status, or the old one when a
+     * write lost a race (the next pass retries both, since it checks the taint too).
+     */
     private String transition(Node node, String status, String reason, String message, boolean tainted) {
         String before = readyStatus(node);
         String now = Pods.timestamp();
@@ -160,9 +166,6 @@ final class NodeLifecycleController {
                 return before;
             }
             throw e;
-        }
-        if (!status.equals(before)) {
-            listener.nodeStatus(cluster, node.getMetadata().getName(), status);
         }
         return status;
     }

@@ -40,7 +40,6 @@ final class Simulator implements AutoCloseable {
     private final PodRuntime podRuntime;
     private final EndpointsController endpoints;
     private final ScheduledExecutorService executor;
-    private final BackendListener listener;
     private volatile boolean paused;
 
     /**
@@ -75,7 +74,6 @@ final class Simulator implements AutoCloseable {
         var pool = new ScheduledThreadPoolExecutor(2, new NamedThreads("mch-" + cluster + "-sim"));
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.executor = pool;
-        this.listener = listener;
     }
 
     /** Creates the namespaces and registers the nodes, then starts every loop. */
@@ -87,10 +85,7 @@ final class Simulator implements AutoCloseable {
         }
         kubelets.values().stream()
                 .sorted(Comparator.comparing(Kubelet::node))
-                .forEach(k -> {
-                    k.register(region);
-                    listener.nodeStatus(cluster, k.node(), "True");
-                });
+                .forEach(k -> k.register(region));
         for (Kubelet kubelet : kubelets.values()) {
             every(timings.leaseRenewInterval(), "lease renewal of " + kubelet.node(), kubelet::renewLease);
         }

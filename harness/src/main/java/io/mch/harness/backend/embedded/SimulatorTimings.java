@@ -1,7 +1,6 @@
 package io.mch.harness.backend.embedded;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The simulator's own clock settings. The node lifecycle timings a scenario reasons about
@@ -33,7 +32,9 @@ public record SimulatorTimings(
     public SimulatorTimings {
         requirePositive(leaseRenewInterval, "leaseRenewInterval");
         requirePositive(nodeMonitorPeriod, "nodeMonitorPeriod");
-        Objects.requireNonNull(podStartupDelay, "podStartupDelay");
+        if (podStartupDelay == null || podStartupDelay.isNegative()) {
+            throw new IllegalArgumentException("podStartupDelay must not be negative, was " + podStartupDelay);
+        }
         requirePositive(reconcileInterval, "reconcileInterval");
         requirePositive(upstreamTimeout, "upstreamTimeout");
     }
