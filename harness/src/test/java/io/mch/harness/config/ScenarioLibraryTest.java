@@ -66,7 +66,7 @@ class ScenarioLibraryTest {
                         List.of("clients", "global-load-balancer", "eu-west"), PartitionDirection.BOTH)));
         assertThat(scenario.slo()).isEqualTo(new SloTargets(Optional.of(Duration.ofMinutes(2)),
                 Optional.of(new LatencyTarget(99, Duration.ofMillis(50))), Optional.of(100.0),
-                Optional.of(new AvailabilityTarget(99, 4))));
+                Optional.of(new AvailabilityTarget(70, 4))));
     }
 
     @Test
@@ -85,7 +85,7 @@ class ScenarioLibraryTest {
         assertThat(scenario.faults()).containsExactly(new ScheduledFault(0, Duration.ofSeconds(10),
                 Optional.of(Duration.ofSeconds(30)), new FaultSpec.NodeLoss("us-east", 1)));
         assertThat(scenario.slo()).isEqualTo(new SloTargets(Optional.of(Duration.ofMinutes(2)), Optional.empty(),
-                Optional.of(100.0), Optional.of(new AvailabilityTarget(95, 4))));
+                Optional.of(100.0), Optional.of(new AvailabilityTarget(90, 4))));
     }
 
     @Test

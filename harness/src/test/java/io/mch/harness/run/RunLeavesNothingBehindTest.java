@@ -77,13 +77,17 @@ class RunLeavesNothingBehindTest {
         }
     }
 
-    /** Threads started during the run that are still alive, except the JVM's own shared pools. */
+    /**
+     * Threads started during the run that are still alive, except process-wide pools nobody owns:
+     * the JVM's common pool and fabric8's shared scheduler (it stops itself after 10 s idle).
+     */
     private static List<String> newThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
                 .map(Thread::getName)
                 .filter(n -> !n.startsWith("ForkJoinPool.commonPool") && !n.equals("process reaper")
-                        && !n.startsWith("Attach Listener") && !n.startsWith("junit"))
+                        && !n.startsWith("Attach Listener") && !n.startsWith("CachedSingleThreadScheduler-")
+                        && !n.startsWith("awaitility"))
                 .sorted()
                 .collect(Collectors.toList());
     }
