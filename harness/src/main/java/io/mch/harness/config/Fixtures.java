@@ -13,10 +13,10 @@ import java.util.stream.Stream;
  * reads like prose; anything else is a path relative to the file that mentions it, so a user's own
  * topology works without copying it into the fixtures.
  *
- * <p>The fixtures directory is, in order: the one given to {@link #in}; the system property
- * {@value #PROPERTY}; the first {@value #DIRECTORY_NAME} directory found walking up from the
- * mentioning file's directory; the first one walking up from the current directory. Walking up
- * from the file first makes {@code ./mch validate} work from any directory of a checkout.
+ * <p>The fixtures directory is, in order: the one given to {@link #in}; the first
+ * {@value #DIRECTORY_NAME} directory found walking up from the mentioning file's directory (a
+ * team's own fixtures beside its scenarios); the system property {@value #PROPERTY} (the launcher
+ * sets it to mch's shipped fixtures); the first one walking up from the current directory.
  */
 public final class Fixtures {
 
@@ -34,7 +34,7 @@ public final class Fixtures {
         return new Fixtures(Optional.of(directory));
     }
 
-    /** Fixtures found from {@value #PROPERTY} or by walking up from the mentioning file. */
+    /** Fixtures found by walking up from the mentioning file, else from {@value #PROPERTY}. */
     public static Fixtures discover() {
         return new Fixtures(Optional.empty());
     }
@@ -51,10 +51,8 @@ public final class Fixtures {
             return directory;
         }
         String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Optional.of(Path.of(property));
-        }
         return above(mentioningFile.toAbsolutePath().getParent())
+                .or(() -> property == null || property.isBlank() ? Optional.empty() : Optional.of(Path.of(property)))
                 .or(() -> above(Path.of("").toAbsolutePath()));
     }
 

@@ -46,13 +46,15 @@ class FixturesTest {
     }
 
     @Test
-    void prefersTheSystemPropertyOverWalkingUp() {
+    void usesTheSystemPropertyOnlyWhenNoFixturesLieAboveTheFile() {
         Path other = write(dir, "other/mesh.yaml", "name: other\n");
-        Path scenario = write(dir, "repo/scenarios/s.yaml", "name: s\n");
+        Path inCheckout = write(dir, "repo/scenarios/s.yaml", "name: s\n");
+        Path outside = write(dir, "loose/s.yaml", "name: s\n");
         String previous = System.getProperty(Fixtures.PROPERTY);
         System.setProperty(Fixtures.PROPERTY, dir.resolve("other").toString());
         try {
-            assertThat(Fixtures.discover().resolve("mesh", scenario)).isEqualTo(other.toAbsolutePath().normalize());
+            assertThat(Fixtures.discover().resolve("mesh", inCheckout)).isEqualTo(fixture);
+            assertThat(Fixtures.discover().resolve("mesh", outside)).isEqualTo(other.toAbsolutePath().normalize());
         } finally {
             if (previous == null) {
                 System.clearProperty(Fixtures.PROPERTY);
