@@ -1,16 +1,17 @@
 package io.mch.harness.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mch} command line: {@code run}, {@code validate} and {@code report}. */
+/** The {@code mch} command line: {@code run}, {@code validate}, {@code report} and {@code bench}. */
 @Command(
         name = "mch",
         mixinStandardHelpOptions = true,
         version = "mch 0.1.0",
         description = "Chaos-testing harness for multi-cluster Kubernetes.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
-public final class MchCommand implements Runnable {
+public final class MchCommand implements Callable<Integer> {
 
     /** Exit codes of the contract. */
     static final int PASS = 0;
@@ -22,8 +23,10 @@ public final class MchCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or report");
+    public Integer call() {
+        spec.commandLine().getErr().println("mch: a command is required: run, validate, report or bench");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {
@@ -33,7 +36,6 @@ public final class MchCommand implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
         return new CommandLine(new MchCommand())
-                .setExitCodeExceptionMapper(e -> HARNESS_FAILED)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("mch: the harness failed: " + e);
                     return HARNESS_FAILED;
