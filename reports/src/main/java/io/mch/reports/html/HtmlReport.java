@@ -68,6 +68,7 @@ public final class HtmlReport {
         context.put("nodes", history.of(Event.NodeStatus.class)
                 .map(e -> new NodeRow(Times.seconds(e.tMs()), e.cluster(), e.node(), e.status()))
                 .toList());
+        context.put("latency", LatencyMatrix.of(history));
         context.put("log", log(history));
         PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
         StringWriter out = new StringWriter();
