@@ -69,6 +69,7 @@ public final class HtmlReport {
                 .map(e -> new NodeRow(Times.seconds(e.tMs()), e.cluster(), e.node(), e.status()))
                 .toList());
         context.put("latency", LatencyMatrix.of(history));
+        context.put("consistency", Consistency.of(history, timeline.endMs()));
         context.put("log", log(history));
         PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
         StringWriter out = new StringWriter();

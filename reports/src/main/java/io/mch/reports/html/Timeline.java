@@ -126,7 +126,7 @@ public record Timeline(
         return cells;
     }
 
-    private static String percent(long ms, long end) {
+    static String percent(long ms, long end) {
         return String.format(Locale.ROOT, "%.3f%%", 100.0 * ms / end);
     }
 }
