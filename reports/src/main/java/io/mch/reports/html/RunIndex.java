@@ -4,10 +4,7 @@ import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 import io.mch.reports.slo.SloText;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,14 +31,6 @@ public final class RunIndex {
 
     public static final String FILE = "index.html";
 
-    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
-            .loader(new ClasspathLoader(RunIndex.class.getClassLoader()))
-            .autoEscaping(true)
-            .strictVariables(true)
-            .build();
-
-    private static final String TEMPLATE = "io/mch/reports/html/index.peb";
-
     /** A run directory, as a path relative to the indexed folder with {@code /} separators, and its record. */
     public record Run(String dir, RunRecord record) {}
 
@@ -63,13 +52,7 @@ public final class RunIndex {
         Map<String, Object> context = new HashMap<>();
         context.put("columns", List.copyOf(columns));
         context.put("rows", newestFirst.stream().map(r -> row(r, columns)).toList());
-        StringWriter out = new StringWriter();
-        try {
-            ENGINE.getTemplate(TEMPLATE).evaluate(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Templates.render("index.peb", context);
     }
 
     public static void write(Path dir, List<Run> runs) {
