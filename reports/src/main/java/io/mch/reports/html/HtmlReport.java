@@ -6,11 +6,7 @@ import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 import io.mch.reports.slo.SloText;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +26,6 @@ import java.util.Map;
 public final class HtmlReport {
 
     public static final String FILE = "report.html";
-
-    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
-            .loader(new ClasspathLoader(HtmlReport.class.getClassLoader()))
-            .autoEscaping(true)
-            .strictVariables(true)
-            .build();
-
-    private static final String TEMPLATE = "io/mch/reports/html/report.peb";
 
     /** An SLO as a table row, with everything already in display form. */
     public record SloRow(String name, String value, String target, String verdict, String margin, String detail) {}
@@ -68,15 +56,10 @@ public final class HtmlReport {
         context.put("nodes", history.of(Event.NodeStatus.class)
                 .map(e -> new NodeRow(Times.seconds(e.tMs()), e.cluster(), e.node(), e.status()))
                 .toList());
+        context.put("latency", LatencyMatrix.of(history));
+        context.put("consistency", Consistency.of(history, timeline.endMs()));
         context.put("log", log(history));
-        PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
-        StringWriter out = new StringWriter();
-        try {
-            template.evaluate(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Templates.render("report.peb", context);
     }
 
     public static void write(Path dir, RunRecord run, History history) {

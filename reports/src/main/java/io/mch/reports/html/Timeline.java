@@ -4,6 +4,7 @@ import io.mch.reports.history.Event;
 import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
 import io.mch.reports.model.RunRecord.FaultWindow;
+import io.mch.reports.slo.SloText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ public record Timeline(
         long endMs,
         List<Tick> ticks,
         List<Bar> faults,
+        List<Bar> failovers,
         List<Bar> serving,
         List<Cell> availability) {
 
@@ -26,7 +28,8 @@ public record Timeline(
 
     /**
      * A span on the axis; {@code style} is a CSS class ({@code open} for a fault never healed,
-     * {@code c0..c5} for a serving cluster, {@code none} when nothing served).
+     * {@code c0..c5} for a serving cluster, {@code none} when nothing served, {@code failover} for
+     * global traffic down from a fault's start to recovery, {@code unrecovered} when it never came back).
      */
     public record Bar(String x, String width, String label, String title, String style) {}
 
@@ -38,7 +41,8 @@ public record Timeline(
 
     public static Timeline of(History history) {
         long end = Math.max(1, history.events().isEmpty() ? 1 : history.events().get(history.events().size() - 1).tMs());
-        return new Timeline(end, ticks(end), faults(history, end), serving(history, end), availability(history, end));
+        return new Timeline(end, ticks(end), faults(history, end), failovers(history, end), serving(history, end),
+                availability(history, end));
     }
 
     private static List<Tick> ticks(long end) {
@@ -61,6 +65,27 @@ public record Timeline(
             bars.add(new Bar(percent(f.startMs(), end), percent(stop - f.startMs(), end), label, title,
                     f.endMs() == null ? "open" : "healed"));
         }
+        return bars;
+    }
+
+    /** Without a run-started event the probe interval, and so the resolution, is unknown: no spans. */
+    private static List<Bar> failovers(History history, long end) {
+        List<Bar> bars = new ArrayList<>();
+        history.start().map(Event.RunStarted::probeIntervalMs).ifPresent(interval -> {
+            String resolution = "resolution " + SloText.number(interval) + " ms (probe interval)";
+            for (Failovers.Span span : Failovers.of(history, interval)) {
+                long stop = span.recoveredMs() == null ? end : span.recoveredMs();
+                String length = span.recoveredMs() == null
+                        ? "never recovered"
+                        : "failover " + Times.seconds(stop - span.startMs());
+                String label = length + ", " + resolution;
+                bars.add(new Bar(percent(span.startMs(), end), percent(stop - span.startMs(), end), label,
+                        "#" + span.fault().index() + " " + span.fault().type() + ": " + label + ", from "
+                                + Times.seconds(span.startMs())
+                                + (span.recoveredMs() == null ? "" : " to " + Times.seconds(stop)),
+                        span.recoveredMs() == null ? "unrecovered" : "failover"));
+            }
+        });
         return bars;
     }
 
@@ -101,7 +126,7 @@ public record Timeline(
         return cells;
     }
 
-    private static String percent(long ms, long end) {
+    static String percent(long ms, long end) {
         return String.format(Locale.ROOT, "%.3f%%", 100.0 * ms / end);
     }
 }

@@ -10,7 +10,9 @@ import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,36 @@ class HtmlReportTest {
         assertThat(html).contains("class=\"c0\" x=\"0.000%\"", "class=\"c1\" x=\"50.000%\"");
         assertThat(html).contains("health check failed 3 times", "node-1", "NotReady", "#0 partition healed");
         assertThat(html).doesNotContain("http://", "https://", "<link", "<script");
+    }
+
+    @Test
+    void theFailoverIntervalRunsFromTheFaultToTheFirstSecondOfServedTraffic() {
+        String html = HtmlReport.render(SampleRun.record("ap-partition", SampleRun.slos()), SampleRun.history());
+
+        // Probes fail from 3 s and succeed from 5 s on: a 2 s failover bar from 30% of the run, 20% wide.
+        assertThat(html).contains("class=\"failover\" x=\"30.000%\"", "width=\"20.000%\"",
+                "failover 2 s, resolution 100 ms (probe interval)");
+    }
+
+    @Test
+    void aFaultThatNeverRecoveredSpansToTheEndAndOneThatDisruptedNothingHasNoSpan() {
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.RunStarted(0, "s", "t", "embedded", 1, 4_000, 250, 500, List.of()));
+        events.add(new Event.FaultStarted(500, 0, "latency", null));
+        events.add(new Event.FaultHealed(900, 0, "latency"));
+        events.add(new Event.FaultStarted(2_000, 1, "cluster-loss", null));
+        for (long t = 0; t < 4_000; t += 250) {
+            // Good until 2.5 s, then one good probe among failures: never a full second of success.
+            boolean ok = t < 2_500 || t == 3_000;
+            events.add(new Event.Probe(t, "clients", "global", null, ok, 10, null));
+        }
+        events.add(new Event.RunEnded(4_000, "completed", Map.of()));
+
+        String html = HtmlReport.render(SampleRun.record("s", List.of()), new History(events));
+
+        assertThat(html).contains("class=\"unrecovered\" x=\"50.000%\"", "width=\"50.000%\"",
+                "never recovered, resolution 250 ms (probe interval)");
+        assertThat(html).doesNotContain("class=\"failover\" x=", "class=\"unrecovered\" x=\"12.500%\"");
     }
 
     @Test

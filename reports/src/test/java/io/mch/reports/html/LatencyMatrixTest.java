@@ -1,0 +1,61 @@
+package io.mch.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mch.reports.SampleRun;
+import io.mch.reports.history.Event;
+import io.mch.reports.history.History;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LatencyMatrixTest {
+
+    private static History crossProbes(String slowSource) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            events.add(new Event.Probe(i * 10L, slowSource, "eu-west", "eu-west", true, i, null));
+            events.add(new Event.Probe(i * 10L, "eu-west", "us-east", "us-east", true, 10, null));
+        }
+        // A failed probe's latency is its timeout: it must not reach the percentiles.
+        events.add(new Event.Probe(5, "eu-west", "us-east", null, false, 5_000, "timeout"));
+        events.add(new Event.Probe(5, "clients", "global", "us-east", true, 9_999, null));
+        return new History(events);
+    }
+
+    @Test
+    void eachPairShowsItsPercentilesOfSuccessfulProbesColouredByValue() {
+        LatencyMatrix matrix = LatencyMatrix.of(crossProbes("us-east"));
+
+        assertThat(matrix.targets()).containsExactly("eu-west", "us-east");
+        assertThat(matrix.rows()).extracting(LatencyMatrix.Row::source).containsExactly("eu-west", "us-east");
+        LatencyMatrix.Cell slow = matrix.rows().get(1).cells().get(0);
+        assertThat(slow.count()).isEqualTo(100);
+        assertThat(slow.p50().text()).isEqualTo("50 ms");
+        assertThat(slow.p99().text()).isEqualTo("99 ms");
+        // The highest p99 of the table is the red end of the scale.
+        assertThat(slow.p99().style()).isEqualTo("background-color:hsl(0,75%,70%)");
+        assertThat(slow.p50().style()).isEqualTo("background-color:hsl(59,75%,77%)");
+        LatencyMatrix.Cell fast = matrix.rows().get(0).cells().get(1);
+        assertThat(fast.count()).isEqualTo(100);
+        assertThat(fast.p99().text()).isEqualTo("10 ms");
+        assertThat(fast.p99().style()).isEqualTo("background-color:hsl(108,75%,83%)");
+        // eu-west never called itself.
+        assertThat(matrix.rows().get(0).cells().get(0).count()).isZero();
+    }
+
+    @Test
+    void theReportRendersTheMatrixAndEscapesClusterNames() {
+        String html = HtmlReport.render(SampleRun.record("s", List.of()), crossProbes("<i>us</i>"));
+
+        assertThat(html).contains("<table class=\"latency\">", "<th>eu-west</th>", "<th>&lt;i&gt;us&lt;/i&gt;</th>",
+                "style=\"background-color:hsl(0,75%,70%)\">p99 99 ms</span>", "p50 50 ms", "100 ok");
+        assertThat(html).doesNotContain("<i>us</i>");
+    }
+
+    @Test
+    void withoutCrossClusterProbesTheSectionSaysSo() {
+        String html = HtmlReport.render(SampleRun.record("s", List.of()), SampleRun.history());
+        assertThat(html).contains("No successful cross-cluster probe was recorded.").doesNotContain("class=\"latency\"");
+    }
+}
