@@ -1,6 +1,7 @@
 package io.mch.harness.check;
 
 import io.mch.reports.history.Event;
+import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;

@@ -1,6 +1,7 @@
 package io.mch.reports.html;
 
 import io.mch.reports.history.Event;
+import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
 import io.mch.reports.model.RunRecord.FaultWindow;
@@ -73,17 +74,20 @@ public record Timeline(
         List<Bar> bars = new ArrayList<>();
         history.start().map(Event.RunStarted::probeIntervalMs).ifPresent(interval -> {
             String resolution = "resolution " + SloText.number(interval) + " ms (probe interval)";
-            for (Failovers.Span span : Failovers.of(history, interval)) {
-                long stop = span.recoveredMs() == null ? end : span.recoveredMs();
-                String length = span.recoveredMs() == null
-                        ? "never recovered"
-                        : "failover " + Times.seconds(stop - span.startMs());
-                String label = length + ", " + resolution;
-                bars.add(new Bar(percent(span.startMs(), end), percent(stop - span.startMs(), end), label,
-                        "#" + span.fault().index() + " " + span.fault().type() + ": " + label + ", from "
-                                + Times.seconds(span.startMs())
-                                + (span.recoveredMs() == null ? "" : " to " + Times.seconds(stop)),
-                        span.recoveredMs() == null ? "unrecovered" : "failover"));
+            FailoverTimes times = FailoverTimes.measure(history, interval);
+            for (FailoverTimes.Outcome o : times.outcomes()) {
+                boolean recovered = o.kind() == FailoverTimes.Kind.RECOVERED;
+                if (!recovered && o.kind() != FailoverTimes.Kind.NEVER_RECOVERED) {
+                    continue;
+                }
+                long start = o.fault().startMs();
+                long stop = recovered ? start + o.failoverMs() : end;
+                String label = (recovered ? "failover " + Times.seconds(o.failoverMs()) : "never recovered") + ", "
+                        + resolution;
+                bars.add(new Bar(percent(start, end), percent(stop - start, end), label,
+                        "#" + o.fault().index() + " " + o.fault().type() + ": " + label + ", from "
+                                + Times.seconds(start) + (recovered ? " to " + Times.seconds(stop) : ""),
+                        recovered ? "failover" : "unrecovered"));
             }
         });
         return bars;

@@ -1,15 +1,13 @@
-package io.mch.harness.check;
+package io.mch.reports.history;
 
-import io.mch.reports.history.Event;
-import io.mch.reports.history.FaultWindows;
-import io.mch.reports.history.History;
 import io.mch.reports.model.RunRecord.FaultWindow;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * Measures, for every fault of a history, how long global traffic took to be served again; the
- * failover-time SLO judges it and the availability projection multiplies it by the incident rate.
+ * failover-time SLO judges it, the availability projection multiplies it by the incident rate and
+ * the report draws it, all from this one rule.
  *
  * <p>A fault disrupted serving if a global probe sent in {@code [start, end)} failed (an unhealed
  * fault lasts to the end of the run). Its failover time runs from the fault's start to the first
@@ -20,13 +18,13 @@ import java.util.OptionalLong;
  * times are whole milliseconds rounded from a fractional schedule (33.3 ms at 30/s), so the
  * comparison allows {@value #ROUNDING_MS} ms of rounding.
  */
-record FailoverTimes(List<Outcome> outcomes) {
+public record FailoverTimes(List<Outcome> outcomes) {
 
-    static final long RECOVERY_WINDOW_MS = 1_000;
-    static final long ROUNDING_MS = 1;
+    public static final long RECOVERY_WINDOW_MS = 1_000;
+    public static final long ROUNDING_MS = 1;
 
     /** What one fault did to global traffic. */
-    enum Kind {
+    public enum Kind {
         /** No global probe was sent at or after the fault's start: nothing to judge. */
         UNOBSERVED,
         /** No global probe during the fault failed. */
@@ -37,9 +35,9 @@ record FailoverTimes(List<Outcome> outcomes) {
         NEVER_RECOVERED
     }
 
-    record Outcome(FaultWindow fault, Kind kind, long failoverMs) {}
+    public record Outcome(FaultWindow fault, Kind kind, long failoverMs) {}
 
-    static FailoverTimes measure(History history, double probeIntervalMs) {
+    public static FailoverTimes measure(History history, double probeIntervalMs) {
         List<Event.Probe> probes = history.globalProbes();
         return new FailoverTimes(FaultWindows.of(history).stream()
                 .map(fault -> outcome(fault, probes, probeIntervalMs))
@@ -47,11 +45,11 @@ record FailoverTimes(List<Outcome> outcomes) {
     }
 
     /** The longest failover among faults that disrupted traffic and recovered. */
-    OptionalLong longest() {
+    public OptionalLong longest() {
         return outcomes.stream().filter(o -> o.kind() == Kind.RECOVERED).mapToLong(Outcome::failoverMs).max();
     }
 
-    List<Outcome> of(Kind kind) {
+    public List<Outcome> of(Kind kind) {
         return outcomes.stream().filter(o -> o.kind() == kind).toList();
     }
 
