@@ -3,6 +3,7 @@ package io.mch.harness.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.mch.faults.proxy.LinkProxy;
 import io.mch.harness.traffic.Http;
+import io.mch.harness.traffic.HttpServers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class ProxyBench {
     }
 
     static Figures measure(int requests) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         server.createContext("/", exchange -> {
             byte[] body = "ok".getBytes();
             exchange.sendResponseHeaders(200, body.length);

@@ -6,6 +6,7 @@ import io.mch.harness.config.Topology;
 import io.mch.harness.config.Topology.GlobalLoadBalancerSpec;
 import io.mch.harness.run.Threads;
 import io.mch.harness.traffic.Http;
+import io.mch.harness.traffic.HttpServers;
 import io.mch.reports.history.Event;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ public final class GlobalLoadBalancer implements AutoCloseable {
         this.http = new Http(checkers.size() * 2, spec.healthCheck().timeout());
         this.checks = Executors.newScheduledThreadPool(checkers.size(), Threads.named("glb-check"));
         this.dnsThreads = Executors.newFixedThreadPool(4, Threads.named("glb-dns"));
-        this.dns = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.dns = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.clockMs = clockMs;
         dns.createContext("/resolve", this::resolve);
         dns.setExecutor(dnsThreads);

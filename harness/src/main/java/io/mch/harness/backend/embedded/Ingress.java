@@ -2,6 +2,7 @@ package io.mch.harness.backend.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mch.harness.traffic.HttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -69,7 +70,7 @@ final class Ingress implements AutoCloseable {
             return;
         }
         try {
-            HttpServer created = HttpServer.create(address, 0);
+            HttpServer created = HttpServers.create(address);
             created.createContext("/", this::handle);
             created.setExecutor(executor);
             // The JDK's dispatcher thread inherits daemon status from the thread that starts it.
