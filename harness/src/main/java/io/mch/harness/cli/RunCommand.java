@@ -68,7 +68,11 @@ final class RunCommand implements Callable<Integer> {
         }, "mch-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         RunOutcome outcome = run.execute();
-        Runtime.getRuntime().removeShutdownHook(onSignal);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException signalled) {
+            // The JVM is already shutting down on a signal; the hook is what let this run finish.
+        }
         return outcome.exitCode();
     }
 
