@@ -4,7 +4,6 @@ import io.mch.reports.history.Event;
 import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
-import io.mch.reports.model.Verdict;
 import io.mch.reports.slo.Target;
 import java.util.List;
 
@@ -18,41 +17,35 @@ public final class AvailabilityChecker implements Checker {
 
     public static final String NAME = "availability";
 
-    private final Target target;
+    private final Slo slo;
     private final double incidentsPerYear;
 
     public AvailabilityChecker(double minPercent, double incidentsPerYear) {
-        this.target = Target.minPercent(minPercent);
+        this.slo = new Slo(NAME, null, "%", Target.minPercent(minPercent));
         this.incidentsPerYear = incidentsPerYear;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target.text();
+    public Slo slo() {
+        return slo;
     }
 
     @Override
     public SloResult check(History history) {
         List<Event.Probe> probes = history.globalProbes();
         if (probes.isEmpty()) {
-            return new SloResult(NAME, null, null, "%", target.text(), Verdict.UNKNOWN, "no global probes were recorded");
+            return slo.unknown("no global probes were recorded");
         }
         long ok = probes.stream().filter(Event.Probe::ok).count();
         double value = Percent.floor(ok, probes.size());
         String detail = ok + " of " + probes.size() + " global probes ok (" + (probes.size() - ok) + " failed); "
                 + projection(history);
-        return new SloResult(NAME, null, value, "%", target.text(), target.allows(value) ? Verdict.PASS : Verdict.FAIL,
-                detail);
+        return slo.judged(value, detail);
     }
 
     private String projection(History history) {
-        String allowed = "; " + target.text() + " allows "
-                + DowntimeProjection.human(DowntimeProjection.allowedPerYear(target.limit())) + " of downtime a year";
+        String allowed = "; " + slo.target().text() + " allows "
+                + DowntimeProjection.human(DowntimeProjection.allowedPerYear(slo.target().limit())) + " of downtime a year";
         if (history.start().isEmpty()) {
             return "no run-started event, so no failover time to project" + allowed;
         }
@@ -63,6 +56,6 @@ public final class AvailabilityChecker implements Checker {
         if (times.longest().isEmpty()) {
             return "no failover measured, so no yearly projection" + allowed;
         }
-        return new DowntimeProjection(incidentsPerYear, times.longest().getAsLong(), target.limit()).describe();
+        return new DowntimeProjection(incidentsPerYear, times.longest().getAsLong(), slo.target().limit()).describe();
     }
 }

@@ -10,16 +10,13 @@ import io.mch.reports.model.SloResult;
  */
 public interface Checker {
 
-    /** The SLO's name as in scenario files and {@code run.json} ({@code failover-time}, ...). */
-    String name();
+    /** The SLO judged, with its target, so even a checker that crashed shows what it was meant to judge. */
+    Slo slo();
 
     SloResult check(History history);
 
-    /**
-     * The target as {@code run.json} writes it ({@code max 2m}), so that even a checker that
-     * crashed shows what it was meant to judge; null when the checker has none.
-     */
-    default String target() {
-        return null;
+    /** The SLO's name as in scenario files and {@code run.json} ({@code failover-time}, ...). */
+    default String name() {
+        return slo().name();
     }
 }

@@ -3,7 +3,6 @@ package io.mch.harness.check;
 import io.mch.harness.config.SloTargets;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
-import io.mch.reports.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +43,6 @@ public final class Checkers {
     }
 
     private static SloResult unknown(Checker checker, String detail) {
-        return new SloResult(checker.name(), null, null, null, checker.target(), Verdict.UNKNOWN, detail);
+        return checker.slo().unknown(detail);
     }
 }

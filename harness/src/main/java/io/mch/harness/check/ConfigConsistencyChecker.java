@@ -3,7 +3,6 @@ package io.mch.harness.check;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
-import io.mch.reports.model.Verdict;
 import io.mch.reports.slo.Target;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +20,15 @@ public final class ConfigConsistencyChecker implements Checker {
 
     private static final int LISTED = 5;
 
-    private final Target target;
+    private final Slo slo;
 
     public ConfigConsistencyChecker(double minPercent) {
-        this.target = Target.minPercent(minPercent);
+        this.slo = new Slo(NAME, null, "%", Target.minPercent(minPercent));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target.text();
+    public Slo slo() {
+        return slo;
     }
 
     @Override
@@ -44,7 +38,7 @@ public final class ConfigConsistencyChecker implements Checker {
                 .filter(Event.ConsistencySample::settled)
                 .forEach(s -> last.put(s.object() + "@" + s.cluster(), s));
         if (last.isEmpty()) {
-            return new SloResult(NAME, null, null, "%", target.text(), Verdict.UNKNOWN,
+            return slo.unknown(
                     "no settled consistency sample (the fabric was never sampled after settling)");
         }
         List<String> differ = last.entrySet().stream().filter(e -> !e.getValue().matches()).map(Map.Entry::getKey).toList();
@@ -53,7 +47,6 @@ public final class ConfigConsistencyChecker implements Checker {
         String detail = matching + " of " + last.size() + " (object, cluster) pairs match the desired spec"
                 + (differ.isEmpty() ? "" : "; differ: " + String.join(", ", differ.subList(0, Math.min(LISTED, differ.size())))
                         + (differ.size() > LISTED ? " and " + (differ.size() - LISTED) + " more" : ""));
-        return new SloResult(NAME, null, value, "%", target.text(), target.allows(value) ? Verdict.PASS : Verdict.FAIL,
-                detail);
+        return slo.judged(value, detail);
     }
 }

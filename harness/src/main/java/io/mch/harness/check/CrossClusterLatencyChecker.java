@@ -3,7 +3,6 @@ package io.mch.harness.check;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
-import io.mch.reports.model.Verdict;
 import io.mch.reports.slo.Target;
 import java.time.Duration;
 import java.util.List;
@@ -31,21 +30,16 @@ public final class CrossClusterLatencyChecker implements Checker {
     private static final int SIGNIFICANT_DIGITS = 4;
 
     private final int percentile;
-    private final Target target;
+    private final Slo slo;
 
     public CrossClusterLatencyChecker(int percentile, Duration max) {
         this.percentile = percentile;
-        this.target = Target.maxDuration(max);
+        this.slo = new Slo(NAME, percentile, "ms", Target.maxDuration(max));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target.text();
+    public Slo slo() {
+        return slo;
     }
 
     @Override
@@ -54,7 +48,7 @@ public final class CrossClusterLatencyChecker implements Checker {
         List<Event.Probe> ok = probes.stream().filter(Event.Probe::ok).toList();
         long failed = probes.size() - ok.size();
         if (ok.isEmpty()) {
-            return new SloResult(NAME, percentile, null, "ms", target.text(), Verdict.UNKNOWN,
+            return slo.unknown(
                     "no successful cross-cluster probe (" + failed + " failed)");
         }
         double value = valueAt(ok, percentile);
@@ -64,8 +58,7 @@ public final class CrossClusterLatencyChecker implements Checker {
                 .collect(Collectors.joining(", "));
         String detail = ok.size() + " ok cross-cluster probes, " + failed + " failed (not in the percentile); "
                 + "ms by pair: " + pairs;
-        return new SloResult(NAME, percentile, value, "ms", target.text(),
-                target.allows(value) ? Verdict.PASS : Verdict.FAIL, detail);
+        return slo.judged(value, detail);
     }
 
     /** The percentile of successful probes' latency in ms, by source cluster then target cluster. */

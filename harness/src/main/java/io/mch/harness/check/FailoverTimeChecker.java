@@ -23,33 +23,28 @@ public final class FailoverTimeChecker implements Checker {
 
     public static final String NAME = "failover-time";
 
-    private final Target target;
+    private final Slo slo;
 
     public FailoverTimeChecker(Duration max) {
-        this.target = Target.maxDuration(max);
+        this.slo = new Slo(NAME, null, "ms", Target.maxDuration(max));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target.text();
+    public Slo slo() {
+        return slo;
     }
 
     @Override
     public SloResult check(History history) {
         if (history.of(Event.FaultStarted.class).findAny().isEmpty()) {
-            return result(null, Verdict.UNKNOWN, "no fault to fail over from");
+            return slo.unknown("no fault to fail over from");
         }
         var start = history.start();
         if (start.isEmpty()) {
-            return result(null, Verdict.UNKNOWN, "no run-started event, so the probe interval is unknown");
+            return slo.unknown("no run-started event, so the probe interval is unknown");
         }
         if (history.globalProbes().isEmpty()) {
-            return result(null, Verdict.UNKNOWN, "no global probes were recorded");
+            return slo.unknown("no global probes were recorded");
         }
         double interval = start.get().probeIntervalMs();
         FailoverTimes times = FailoverTimes.measure(history, interval);
@@ -59,18 +54,18 @@ public final class FailoverTimeChecker implements Checker {
 
         List<FailoverTimes.Outcome> never = times.of(FailoverTimes.Kind.NEVER_RECOVERED);
         if (!never.isEmpty()) {
-            return result(null, Verdict.FAIL, "traffic never recovered after fault #" + never.get(0).fault().index()
+            return slo.result(null, Verdict.FAIL, "traffic never recovered after fault #" + never.get(0).fault().index()
                     + "; " + detail);
         }
         OptionalLong longest = times.longest();
         if (longest.isPresent()) {
             double value = longest.getAsLong();
-            return result(value, target.allows(value) ? Verdict.PASS : Verdict.FAIL, detail);
+            return slo.judged(value, detail);
         }
         if (!times.of(FailoverTimes.Kind.UNOBSERVED).isEmpty()) {
-            return result(null, Verdict.UNKNOWN, detail);
+            return slo.unknown(detail);
         }
-        return result(0.0, Verdict.PASS, "no fault interrupted traffic; " + detail);
+        return slo.result(0.0, Verdict.PASS, "no fault interrupted traffic; " + detail);
     }
 
     private static String describe(FailoverTimes.Outcome o) {
@@ -83,7 +78,4 @@ public final class FailoverTimeChecker implements Checker {
         };
     }
 
-    private SloResult result(Double value, Verdict verdict, String detail) {
-        return new SloResult(NAME, null, value, "ms", target.text(), verdict, detail);
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mch.harness.config.SloTargets;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
+import io.mch.reports.slo.Target;
 import io.mch.reports.model.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class CheckersTest {
 
     @Test
     void oneCheckerPerStatedTargetInRunJsonOrder() {
-        assertThat(Checkers.forTargets(ALL)).extracting(Checker::name, Checker::target).containsExactly(
+        assertThat(Checkers.forTargets(ALL)).extracting(Checker::name, c -> c.slo().target().text()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("failover-time", "max 2m"),
                 org.assertj.core.groups.Tuple.tuple("cross-cluster-latency", "max 50ms"),
                 org.assertj.core.groups.Tuple.tuple("config-consistency", "min 100%"),
@@ -45,13 +46,8 @@ class CheckersTest {
     void aThrowingCheckerIsUnknownWithItsErrorAndTheOthersStillRun() {
         Checker broken = new Checker() {
             @Override
-            public String name() {
-                return "availability";
-            }
-
-            @Override
-            public String target() {
-                return "min 99.9%";
+            public Slo slo() {
+                return new Slo("availability", null, null, Target.minPercent(99.9));
             }
 
             @Override
@@ -63,8 +59,8 @@ class CheckersTest {
         checkers.add(new ConfigConsistencyChecker(100));
         Checker silent = new Checker() {
             @Override
-            public String name() {
-                return "silent";
+            public Slo slo() {
+                return new Slo("silent", null, null, null);
             }
 
             @Override
