@@ -98,7 +98,7 @@ public final class GlobalLoadBalancer implements AutoCloseable {
         var glb = new GlobalLoadBalancer(spec, topology, checkAddresses, service, sink, seed, clockMs);
         try {
             glb.checkers.forEach(c -> c.check(glb.http));
-            glb.recordServing("initial health check");
+            glb.recordServing("initial health check", true);
             long interval = spec.healthCheck().interval().toMillis();
             for (HealthChecker c : glb.checkers) {
                 glb.checks.scheduleAtFixedRate(() -> glb.checkOnce(c), interval, interval, TimeUnit.MILLISECONDS);
@@ -118,7 +118,7 @@ public final class GlobalLoadBalancer implements AutoCloseable {
 
     /** The answer the load balancer gives now, if any cluster is healthy. */
     public Optional<Answer> answer() {
-        List<String> healthy = checkers.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+        List<String> healthy = healthy();
         if (healthy.isEmpty()) {
             return Optional.empty();
         }
@@ -148,16 +148,19 @@ public final class GlobalLoadBalancer implements AutoCloseable {
     private void checkOnce(HealthChecker checker) {
         if (checker.check(http)) {
             recordServing(checker.cluster() + (checker.healthy() ? " healthy again" : " failed "
-                    + spec.healthCheck().failureThreshold() + " health checks"));
+                    + spec.healthCheck().failureThreshold() + " health checks"), false);
         }
     }
 
-    /** Records what the load balancer now hands out: the primary choice, or the healthy set. */
-    private synchronized void recordServing(String reason) {
-        List<String> healthy = checkers.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+    /**
+     * Records what the load balancer now hands out (the primary choice, or the healthy set) when it
+     * changed, or always for the first answer of the run.
+     */
+    private synchronized void recordServing(String reason, boolean first) {
+        List<String> healthy = healthy();
         String now = healthy.isEmpty() ? null
                 : spec.policy() == Topology.LbPolicy.FAILOVER ? healthy.get(0) : String.join(",", healthy);
-        if (!Objects.equals(now, serving) || "initial health check".equals(reason)) {
+        if (first || !Objects.equals(now, serving)) {
             serving = now;
             sink.serving(new Event.Serving(clockMs.getAsLong(), now, reason));
         }
@@ -172,6 +175,11 @@ public final class GlobalLoadBalancer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** Healthy clusters in failover order. */
+    private List<String> healthy() {
+        return checkers.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
     }
 
     /** Primary first, then passive clusters, then the rest, each in topology order. */
