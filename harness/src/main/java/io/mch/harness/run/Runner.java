@@ -39,6 +39,8 @@ public final class Runner {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration CONSISTENCY_EVERY = Duration.ofSeconds(5);
+    /** How long after the last scheduled heal the fabric is taken to have settled. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final Backend backend;
@@ -166,7 +168,7 @@ public final class Runner {
                 return "completed";
             }
             if (now >= nextSample) {
-                consistency.sample(now >= lastHealMs + CONSISTENCY_EVERY.toMillis() && lastHealMs < endMs);
+                consistency.sample(now >= lastHealMs + SETTLE.toMillis() && lastHealMs < endMs);
                 nextSample = now + CONSISTENCY_EVERY.toMillis();
             }
             if (now >= nextProgress) {
