@@ -66,11 +66,6 @@ public final class Network implements Links, AutoCloseable {
                 .orElse(topology.network().clientsRegion());
     }
 
-    /** The round-trip time the topology states between two endpoints. */
-    public Duration rtt(String from, String to) {
-        return topology.network().between(region(from), region(to)).rtt();
-    }
-
     @Override
     public synchronized List<LinkProxy> between(String from, String to) {
         LinkProxy link = links.get(key(from, to));

@@ -25,9 +25,4 @@ public final class RunClock {
     public long toMs(long nanoTime) {
         return (nanoTime - zeroNanos) / 1_000_000;
     }
-
-    /** The {@link System#nanoTime()} value of a scenario time. */
-    public long nanoTimeAt(long scenarioNanos) {
-        return zeroNanos + scenarioNanos;
-    }
 }
