@@ -39,7 +39,15 @@ public final class CrossLatencyChart {
         XYSeriesCollection data = new XYSeriesCollection();
         pairs.forEach((pair, buckets) -> {
             XYSeries series = new XYSeries(pair, false, false);
-            buckets.forEach((bucket, latencies) -> series.add(bucket * bucketMs / 1000.0, p99(latencies)));
+            long previous = -1;
+            for (Map.Entry<Long, List<Double>> bucket : buckets.entrySet()) {
+                if (previous >= 0 && bucket.getKey() > previous + 1) {
+                    // A gap where the pair had no successful probe, not a line across it.
+                    series.add((previous + 1) * bucketMs / 1000.0, null);
+                }
+                series.add(bucket.getKey() * bucketMs / 1000.0, p99(bucket.getValue()));
+                previous = bucket.getKey();
+            }
             data.addSeries(series);
         });
         NumberAxis time = new NumberAxis("seconds since the run started"

@@ -95,7 +95,7 @@ public final class TrafficChart {
         return plot;
     }
 
-    /** Buckets are plotted at their start; latency only where a probe of the bucket succeeded. */
+    /** Buckets are plotted at their start; latency only where a probe of the bucket succeeded, a gap elsewhere. */
     private static void buckets(List<Event.Probe> probes, long bucketMs, XYSeries success, XYSeries p50,
             XYSeries p99) {
         int i = 0;
@@ -120,6 +120,10 @@ public final class TrafficChart {
                 Arrays.sort(latencies, 0, ok);
                 p50.add(x, rank(latencies, ok, 50));
                 p99.add(x, rank(latencies, ok, 99));
+            } else {
+                // A gap, not a line drawn across the seconds without a successful probe.
+                p50.add(x, null);
+                p99.add(x, null);
             }
         }
     }
