@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The figures in docs/performance.md, printed as a table: cluster start-up time for N embedded
  * clusters, the link proxy's overhead as a ratio to a direct request measured in the same run, and
- * the peak memory of a 5-cluster scenario. Run with {@code ./mch bench}.
+ * the peak memory of a 5-cluster scenario, and the time and size of a long run's HTML report. Run with {@code ./mch bench}.
  */
 public final class Benchmarks {
 
@@ -33,5 +33,11 @@ public final class Benchmarks {
         var m = MemoryBench.measure(5, memoryRun, manifest);
         out.printf("clusters %d, %ds, %d probes: peak heap %.0f MiB, peak RSS %.0f MiB%n", m.clusters(),
                 m.duration().toSeconds(), m.probes(), m.peakHeapMiB(), m.peakRssMiB());
+        out.println();
+        out.println("# report.html render, synthetic 10-minute run at 100 global probes/s");
+        var r = RenderBench.measure(3, 5);
+        out.printf("events %d (%d global probes): render median %.0f ms (min %.0f ms, %d renders after 3 warm-up),"
+                + " report.html %.2f MB%n", r.events(), r.globalProbes(), r.medianMs(), r.minMs(), r.renders(),
+                r.bytes() / 1e6);
     }
 }

@@ -19,11 +19,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mch report DIR}: re-renders {@code report.html} from a run directory's recorded files, or,
- * given a folder of run directories, writes {@code index.html} listing them all.
+ * given a folder of run directories, writes {@code index.html} listing them all, with a trend chart
+ * for every scenario run more than once.
  */
 @Command(name = "report", description = {
     "Rebuild report.html from a run directory's run.json and history.jsonl,",
-    "or write index.html for a directory whose subfolders are run directories."})
+    "or write index.html (runs, and trends per scenario run more than once)",
+    "for a directory whose subfolders are run directories."})
 final class ReportCommand implements Callable<Integer> {
 
     private static final String HISTORY = "history.jsonl";

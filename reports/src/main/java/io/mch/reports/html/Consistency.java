@@ -5,60 +5,50 @@ import io.mch.reports.history.History;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * Config consistency over the run: the config-consistency SLO judges only settled samples, but
  * how the share of matching (cluster, object) pairs fell during faults and how long it took to
  * come back after the last heal is what tells a person whether sync is slow or stuck.
+ *
+ * @param convergedAtMs when, after the last heal, every pair first matched; null if never (or no heal)
  */
-public record Consistency(List<Sample> samples, String convergence) {
+public record Consistency(List<Round> rounds, String convergence, Long lastHealMs, Long convergedAtMs) {
 
     /**
-     * One sampling round (samples grouped by their time rounded to the second), on the run's axis
-     * like {@link Timeline}; {@code label} is the share where it changed (empty elsewhere, so labels do
-     * not pile up), {@code style} an inline fill from red (no pair matches) to green (all).
+     * One sampling round: the samples whose times round to the same second, at {@code tMs} (that
+     * second); the last sample of a pair within a round counts.
      */
-    public record Sample(String x, String width, String label, String title, String style) {}
+    public record Round(long tMs, int matching, int pairs) {
 
-    static Consistency of(History history, long endMs) {
-        Map<Long, Map<String, Event.ConsistencySample>> rounds = new TreeMap<>();
-        history.of(Event.ConsistencySample.class).forEach(s -> rounds
-                .computeIfAbsent(Math.round(s.tMs() / 1000.0), k -> new LinkedHashMap<>())
-                .put(s.cluster() + "/" + s.object(), s));
-        List<Long> seconds = new ArrayList<>(rounds.keySet());
-        List<Sample> samples = new ArrayList<>();
-        String previous = null;
-        for (int i = 0; i < seconds.size(); i++) {
-            long from = seconds.get(i) * 1000;
-            long to = i + 1 < seconds.size() ? seconds.get(i + 1) * 1000 : Math.max(endMs, from + 1000);
-            Map<String, Event.ConsistencySample> pairs = rounds.get(seconds.get(i));
-            long matching = pairs.values().stream().filter(Event.ConsistencySample::matches).count();
-            double share = (double) matching / pairs.size();
-            String percent = String.format(Locale.ROOT, "%.0f%%", 100 * share);
-            samples.add(new Sample(Timeline.percent(from, endMs), Timeline.percent(to - from, endMs),
-                    percent.equals(previous) ? "" : percent,
-                    Times.seconds(from) + ": " + matching + "/" + pairs.size() + " pairs match (" + percent + ")",
-                    String.format(Locale.ROOT, "fill:hsl(%d,70%%,45%%)", Math.round(120 * share))));
-            previous = percent;
+        public double percent() {
+            return 100.0 * matching / pairs;
         }
-        return new Consistency(samples, convergence(history, rounds));
     }
 
-    /** When, after the last heal, a round first had every pair matching (the round's last sample time). */
-    private static String convergence(History history, Map<Long, Map<String, Event.ConsistencySample>> rounds) {
-        var lastHeal = history.of(Event.FaultHealed.class).mapToLong(Event::tMs).max();
+    public static Consistency of(History history) {
+        Map<Long, Map<String, Event.ConsistencySample>> byRound = new TreeMap<>();
+        history.of(Event.ConsistencySample.class).forEach(s -> byRound
+                .computeIfAbsent(Math.round(s.tMs() / 1000.0), k -> new LinkedHashMap<>())
+                .put(s.cluster() + "/" + s.object(), s));
+        List<Round> rounds = new ArrayList<>();
+        byRound.forEach((second, pairs) -> rounds.add(new Round(second * 1000,
+                (int) pairs.values().stream().filter(Event.ConsistencySample::matches).count(), pairs.size())));
+        OptionalLong lastHeal = history.of(Event.FaultHealed.class).mapToLong(Event::tMs).max();
         if (lastHeal.isEmpty()) {
-            return "no fault was healed";
+            return new Consistency(rounds, "no fault was healed", null, null);
         }
-        for (Map<String, Event.ConsistencySample> round : rounds.values()) {
+        long heal = lastHeal.getAsLong();
+        for (Map<String, Event.ConsistencySample> round : byRound.values()) {
             long at = round.values().stream().mapToLong(Event::tMs).max().orElseThrow();
-            if (at >= lastHeal.getAsLong() && round.values().stream().allMatch(Event.ConsistencySample::matches)) {
-                return "converged " + Times.seconds(at - lastHeal.getAsLong()) + " after the last heal";
+            if (at >= heal && round.values().stream().allMatch(Event.ConsistencySample::matches)) {
+                return new Consistency(rounds, "converged " + Times.seconds(at - heal) + " after the last heal",
+                        heal, at);
             }
         }
-        return "did not converge after the last heal";
+        return new Consistency(rounds, "did not converge after the last heal", heal, null);
     }
 }

@@ -1,7 +1,11 @@
 package io.mch.reports.html;
 
 import io.mch.reports.history.Event;
+import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
+import io.mch.reports.html.chart.ConsistencyChart;
+import io.mch.reports.html.chart.CrossLatencyChart;
+import io.mch.reports.html.chart.TrafficChart;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -12,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +25,10 @@ import java.util.Map;
 /**
  * {@code report.html}: what a person reads after a run. Rendered from the run record and the
  * history alone, so {@code mch report} can rebuild it later; one self-contained file (inline CSS
- * and SVG) that can be attached to a CI run or mailed. Every recorded string passes through the
- * template's HTML escaping, since scenario names, details and errors come from user input and
- * remote answers.
+ * and the charts as inline SVG) that can be attached to a CI run or mailed. Every recorded string
+ * passes through the template's HTML escaping, since scenario names, details and errors come from
+ * user input and remote answers, and free text through {@link Redaction}; the charts' SVG is the
+ * only markup inserted as it is, and JFreeSVG escapes the text it draws.
  */
 public final class HtmlReport {
 
@@ -36,28 +43,44 @@ public final class HtmlReport {
     /** A change of the cluster the global load balancer answers with. */
     public record ServingRow(String time, String cluster, String reason) {}
 
+    /** Failed probes of one route with one error message, the first at {@code first}. */
+    public record ErrorRow(String route, String error, long count, String first) {}
+
     /** A node's Ready condition changing. */
     public record NodeRow(String time, String cluster, String node, String status) {}
+
+    private static final int ERROR_ROWS = 20;
 
     private HtmlReport() {}
 
     public static String render(RunRecord run, History history) {
+        long endMs = history.events().isEmpty() ? 0 : history.events().get(history.events().size() - 1).tMs();
+        List<RunRecord.FaultWindow> faults = FaultWindows.of(history);
+        String scenario = run.scenario() == null ? "run" : run.scenario();
+        Consistency consistency = Consistency.of(history);
         Map<String, Object> context = new HashMap<>();
         context.put("run", run);
+        context.put("description", Redaction.clean(run.description()));
+        context.put("endReason", Redaction.clean(run.endReason()));
         context.put("verdict", overall(run).name());
+        context.put("banner", Banner.of(run, history));
         context.put("slos", sloRows(run));
-        Timeline timeline = Timeline.of(history);
-        context.put("timeline", timeline);
-        context.put("duration", Times.seconds(timeline.endMs()));
+        context.put("duration", Times.seconds(endMs));
+        context.put("traffic", history.events().isEmpty() ? null : TrafficChart.of(scenario, history, faults, endMs));
+        context.put("crossLatency", history.crossClusterProbes().stream().anyMatch(Event.Probe::ok)
+                ? CrossLatencyChart.of(scenario, history, faults, endMs) : null);
+        context.put("consistencyChart", consistency.rounds().isEmpty()
+                ? null : ConsistencyChart.of(scenario, consistency, faults, endMs));
+        context.put("consistency", consistency);
         context.put("serving", history.of(Event.Serving.class)
                 .map(e -> new ServingRow(Times.seconds(e.tMs()), e.cluster() == null ? "none" : e.cluster(),
-                        e.reason() == null ? "" : e.reason()))
+                        e.reason() == null ? "" : Redaction.clean(e.reason())))
                 .toList());
         context.put("nodes", history.of(Event.NodeStatus.class)
                 .map(e -> new NodeRow(Times.seconds(e.tMs()), e.cluster(), e.node(), e.status()))
                 .toList());
+        context.put("errors", errors(history));
         context.put("latency", LatencyMatrix.of(history));
-        context.put("consistency", Consistency.of(history, timeline.endMs()));
         context.put("log", log(history));
         return Templates.render("report.peb", context);
     }
@@ -83,7 +106,7 @@ public final class HtmlReport {
         return slos(run).stream()
                 .map(s -> new SloRow(s.name(), SloText.value(s), SloText.target(s),
                         (s.verdict() == null ? Verdict.UNKNOWN : s.verdict()).name(), SloText.margin(s),
-                        s.detail() == null ? "" : s.detail()))
+                        s.detail() == null ? "" : Redaction.clean(s.detail())))
                 .toList();
     }
 
@@ -91,7 +114,26 @@ public final class HtmlReport {
         return run.slos() == null ? List.of() : run.slos();
     }
 
-    /** The events a person follows a run by: its frame, faults, serving changes and node status. */
+    /** Failed probes grouped by route and (redacted) error, most frequent first, at most {@value #ERROR_ROWS}. */
+    private static List<ErrorRow> errors(History history) {
+        Map<List<String>, long[]> groups = new LinkedHashMap<>();
+        history.of(Event.Probe.class).filter(p -> !p.ok()).forEach(p -> {
+            long[] countFirst = groups.computeIfAbsent(List.of(p.source() + " → " + p.target(),
+                    p.error() == null ? "(no error message)" : Redaction.clean(p.error())), k -> new long[] {0, p.tMs()});
+            countFirst[0]++;
+        });
+        return groups.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<List<String>, long[]> e) -> -e.getValue()[0]))
+                .limit(ERROR_ROWS)
+                .map(e -> new ErrorRow(e.getKey().get(0), e.getKey().get(1), e.getValue()[0],
+                        Times.seconds(e.getValue()[1])))
+                .toList();
+    }
+
+    /**
+     * The events a person follows a run by: its frame, faults, serving changes and node status;
+     * their free text (descriptions, reasons) is redacted.
+     */
     private static List<LogLine> log(History history) {
         List<LogLine> lines = new ArrayList<>();
         for (Event event : history.events()) {
@@ -101,16 +143,16 @@ public final class HtmlReport {
                         + ", probe interval " + SloText.number(e.probeIntervalMs()) + " ms"));
             } else if (event instanceof Event.FaultStarted e) {
                 lines.add(new LogLine(time, "fault", "#" + e.index() + " " + e.fault() + " started"
-                        + (e.description() == null ? "" : ": " + e.description())));
+                        + (e.description() == null ? "" : ": " + Redaction.clean(e.description()))));
             } else if (event instanceof Event.FaultHealed e) {
                 lines.add(new LogLine(time, "heal", "#" + e.index() + " " + e.fault() + " healed"));
             } else if (event instanceof Event.Serving e) {
                 lines.add(new LogLine(time, "serving", (e.cluster() == null ? "no cluster" : e.cluster())
-                        + " serves" + (e.reason() == null ? "" : " (" + e.reason() + ")")));
+                        + " serves" + (e.reason() == null ? "" : " (" + Redaction.clean(e.reason()) + ")")));
             } else if (event instanceof Event.NodeStatus e) {
                 lines.add(new LogLine(time, "node", e.cluster() + "/" + e.node() + " " + e.status()));
             } else if (event instanceof Event.RunEnded e) {
-                lines.add(new LogLine(time, "run", "ended: " + e.reason()));
+                lines.add(new LogLine(time, "run", "ended: " + Redaction.clean(e.reason())));
             }
         }
         return lines;

@@ -1,5 +1,7 @@
 package io.mch.reports.html;
 
+import io.mch.reports.html.chart.Chart;
+import io.mch.reports.html.chart.TrendChart;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -12,30 +14,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code index.html} over a folder of run directories, so a nightly job that keeps every run can
  * publish one page to compare them from. Links are relative, so the folder can be moved or served
- * as it is; like the run report, every recorded string goes through the template's escaping.
+ * as it is; like the run report, every recorded string goes through the template's escaping. Where a
+ * scenario was run more than once, a trend chart shows its failover time, cross-cluster latency and
+ * availability run after run.
  */
 public final class RunIndex {
 
     public static final String FILE = "index.html";
+
+    /** A run's start on a trend's axis, in UTC. */
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     /** A run directory, as a path relative to the indexed folder with {@code /} separators, and its record. */
     public record Run(String dir, RunRecord record) {}
 
     /** A run as an index row; {@code slos} has one entry per column, null where the run lacks that SLO. */
     public record Row(String scenario, String startedAt, String verdict, List<Slo> slos, String link) {}
+
+    /** A scenario with runs over time and its trend chart. */
+    public record Trend(String scenario, int runs, Chart chart) {}
 
     /** An SLO's value and verdict in display form. */
     public record Slo(String value, String verdict) {}
@@ -52,6 +67,7 @@ public final class RunIndex {
         Map<String, Object> context = new HashMap<>();
         context.put("columns", List.copyOf(columns));
         context.put("rows", newestFirst.stream().map(r -> row(r, columns)).toList());
+        context.put("trends", trends(newestFirst));
         return Templates.render("index.peb", context);
     }
 
@@ -64,6 +80,29 @@ public final class RunIndex {
         }
     }
 
+    /** One trend per scenario run more than once, scenarios in name order, runs oldest first. */
+    private static List<Trend> trends(List<Run> newestFirst) {
+        Map<String, List<TrendChart.Point>> byScenario = new TreeMap<>();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            Run run = newestFirst.get(i);
+            byScenario.computeIfAbsent(scenario(run), s -> new ArrayList<>())
+                    .add(new TrendChart.Point(run.record().startedAt() == null ? run.dir()
+                            : started(run.record()).map(LABEL::format).orElse(run.record().startedAt()), run.record()));
+        }
+        List<Trend> trends = new ArrayList<>();
+        byScenario.forEach((scenario, points) -> {
+            if (points.size() > 1) {
+                trends.add(new Trend(scenario, points.size(),
+                        TrendChart.of(scenario, points, "trend-" + (trends.size() + 1))));
+            }
+        });
+        return trends;
+    }
+
+    private static String scenario(Run run) {
+        return run.record().scenario() == null ? run.dir() : run.record().scenario();
+    }
+
     private static Row row(Run run, Set<String> columns) {
         RunRecord record = run.record();
         List<Slo> slos = new ArrayList<>();
@@ -74,7 +113,7 @@ public final class RunIndex {
         }
         Verdict verdict = record.verdict() != null ? record.verdict()
                 : Verdict.combine(slos(record).stream().map(SloResult::verdict).toList());
-        return new Row(record.scenario() == null ? run.dir() : record.scenario(),
+        return new Row(scenario(run),
                 record.startedAt() == null ? "—" : record.startedAt(), verdict.name(), slos,
                 link(run.dir() + "/" + HtmlReport.FILE));
     }

@@ -3,11 +3,11 @@ package io.mch.reports.html;
 import java.util.Locale;
 
 /** Scenario times as the report prints them: seconds since the run started. */
-final class Times {
+public final class Times {
 
     private Times() {}
 
-    static String seconds(long ms) {
+    public static String seconds(long ms) {
         return ms % 1000 == 0
                 ? ms / 1000 + " s"
                 : String.format(Locale.ROOT, "%.3f s", ms / 1000.0);

@@ -27,37 +27,37 @@ class ConsistencyTest {
     }
 
     @Test
-    void eachSamplingSecondShowsTheShareOfMatchingPairsAndConvergenceIsTimedFromTheLastHeal() {
-        Consistency consistency = Consistency.of(history(true), 10_000);
+    void eachSamplingSecondCountsMatchingPairsAndConvergenceIsTimedFromTheLastHeal() {
+        Consistency consistency = Consistency.of(history(true));
 
-        assertThat(consistency.samples()).hasSize(10);
-        assertThat(consistency.samples()).extracting(Consistency.Sample::title).startsWith(
-                "0 s: 2/2 pairs match (100%)", "1 s: 2/2 pairs match (100%)", "2 s: 2/2 pairs match (100%)",
-                "3 s: 1/2 pairs match (50%)");
-        assertThat(consistency.samples().get(3).style()).isEqualTo("fill:hsl(60,70%,45%)");
-        assertThat(consistency.samples().get(3).x()).isEqualTo("30.000%");
-        // Labels only where the share changes.
-        assertThat(consistency.samples()).extracting(Consistency.Sample::label)
-                .containsExactly("100%", "", "", "50%", "", "", "100%", "", "", "");
+        assertThat(consistency.rounds()).hasSize(10);
+        assertThat(consistency.rounds()).startsWith(new Consistency.Round(0, 2, 2), new Consistency.Round(1_000, 2, 2),
+                new Consistency.Round(2_000, 2, 2), new Consistency.Round(3_000, 1, 2));
+        assertThat(consistency.rounds().get(3).percent()).isEqualTo(50.0);
         // Round 6 s completed at 6.35 s, 2.35 s after the heal at 4 s.
         assertThat(consistency.convergence()).isEqualTo("converged 2.350 s after the last heal");
+        assertThat(consistency.lastHealMs()).isEqualTo(4_000L);
+        assertThat(consistency.convergedAtMs()).isEqualTo(6_350L);
     }
 
     @Test
     void aPairThatStaysOutOfSyncNeverConverges() {
-        assertThat(Consistency.of(history(false), 10_000).convergence()).isEqualTo("did not converge after the last heal");
+        Consistency consistency = Consistency.of(history(false));
+        assertThat(consistency.convergence()).isEqualTo("did not converge after the last heal");
+        assertThat(consistency.convergedAtMs()).isNull();
     }
 
     @Test
-    void theReportDrawsTheRowAndStatesConvergence() {
+    void theReportChartsTheShareAndMarksConvergence() {
         List<Event> events = new ArrayList<>(history(true).events());
         events.add(new Event.ConsistencySample(9_300, "ap-south", "cm/a", false, true));
         String html = HtmlReport.render(SampleRun.record("s", List.of()), new History(events));
 
-        assertThat(html).contains("<svg class=\"consistency\"", "style=\"fill:hsl(60,70%,45%)\"",
-                "3 s: 1/2 pairs match (50%)", "9 s: 2/3 pairs match (67%)",
-                "<b class=\"convergence\">converged 2.350 s after the last heal</b>");
+        assertThat(HtmlReportTest.svg(html, "chart-consistency")).contains("s: config consistency",
+                "converged 2.350 s after the last heal", "#0 partition");
+        assertThat(html).contains("<b class=\"convergence\">converged 2.350 s after the last heal</b>");
         assertThat(HtmlReport.render(SampleRun.record("s", List.of()), SampleRun.history()))
-                .contains("No consistency sample was recorded.");
+                .contains("No consistency sample was recorded.")
+                .doesNotContain("chart-consistency");
     }
 }

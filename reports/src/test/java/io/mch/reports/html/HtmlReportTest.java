@@ -22,37 +22,35 @@ class HtmlReportTest {
     Path dir;
 
     @Test
-    void theReportLeadsWithTheSloTableAndDrawsTheRunOnOneAxis() {
+    void theReportLeadsWithTheSloTableAndDrawsTheRunAsCharts() {
         String html = HtmlReport.render(SampleRun.record("ap-partition", SampleRun.slos()), SampleRun.history());
 
         assertThat(html).contains("<h1>ap-partition", "active-passive", "embedded", "<b>42</b>");
         assertThat(html).contains("class=\"verdict big FAIL\"");
-        // The SLO table comes before the timeline and every other section.
+        // The SLO table comes before the charts.
         assertThat(html.indexOf("<table class=\"slos\">")).isPositive().isLessThan(html.indexOf("<svg"));
         assertThat(html).contains("2000 ms", "79.8 ms (p99)", "max 50ms", "-29.8 ms", "+118000 ms", "-19.9 pp");
-        // The fault from 3 s to 8 s of a 10 s run is a bar from 30% to 80%.
-        assertThat(html).contains("class=\"healed\" x=\"30.000%\"", "width=\"50.000%\"");
-        // Seconds 3 and 4 had only failed probes; second 0 only good ones.
-        assertThat(html).contains("class=\"down\" x=\"30.000%\"", "class=\"down\" x=\"40.000%\"",
-                "class=\"ok\" x=\"0.000%\"");
-        assertThat(html).doesNotContain("class=\"partial\"");
-        // Serving: us-east from 0 to 5 s, then eu-west.
-        assertThat(html).contains("class=\"c0\" x=\"0.000%\"", "class=\"c1\" x=\"50.000%\"");
+        // The traffic chart names the scenario, the fault and both serving clusters; no cross probes, no latency chart.
+        String traffic = svg(html, "chart-traffic");
+        assertThat(traffic).contains("ap-partition: global traffic", "#0 partition", ">us-east<", ">eu-west<",
+                "success rate (%)", "latency p99 (ms)");
+        assertThat(html).doesNotContain("chart-cross-latency");
         assertThat(html).contains("health check failed 3 times", "node-1", "NotReady", "#0 partition healed");
-        assertThat(html).doesNotContain("http://", "https://", "<link", "<script");
+        assertThat(html).contains("clients → global", "timeout");
+        // Self-contained: nothing is fetched (the only URLs are the SVG namespaces).
+        assertThat(html).doesNotContain("https://", "<link", "<script", "src=", "href=\"http", "url(http");
     }
 
     @Test
-    void theFailoverIntervalRunsFromTheFaultToTheFirstSecondOfServedTraffic() {
+    void theFailoverIntervalIsLabelledWithItsLengthAndResolution() {
         String html = HtmlReport.render(SampleRun.record("ap-partition", SampleRun.slos()), SampleRun.history());
 
-        // Probes fail from 3 s and succeed from 5 s on: a 2 s failover bar from 30% of the run, 20% wide.
-        assertThat(html).contains("class=\"failover\" x=\"30.000%\"", "width=\"20.000%\"",
-                "failover 2 s, resolution 100 ms (probe interval)");
+        // Probes fail from 3 s and succeed from 5 s on: a 2 s failover.
+        assertThat(svg(html, "chart-traffic")).contains("#0 failover 2 s, resolution 100 ms (probe interval)");
     }
 
     @Test
-    void aFaultThatNeverRecoveredSpansToTheEndAndOneThatDisruptedNothingHasNoSpan() {
+    void aFaultThatNeverRecoveredIsMarkedAndOneThatDisruptedNothingIsNot() {
         List<Event> events = new ArrayList<>();
         events.add(new Event.RunStarted(0, "s", "t", "embedded", 1, 4_000, 250, 500, List.of()));
         events.add(new Event.FaultStarted(500, 0, "latency", null));
@@ -65,11 +63,33 @@ class HtmlReportTest {
         }
         events.add(new Event.RunEnded(4_000, "completed", Map.of()));
 
-        String html = HtmlReport.render(SampleRun.record("s", List.of()), new History(events));
+        String traffic = svg(HtmlReport.render(SampleRun.record("s", List.of()), new History(events)), "chart-traffic");
 
-        assertThat(html).contains("class=\"unrecovered\" x=\"50.000%\"", "width=\"50.000%\"",
-                "never recovered, resolution 250 ms (probe interval)");
-        assertThat(html).doesNotContain("class=\"failover\" x=", "class=\"unrecovered\" x=\"12.500%\"");
+        assertThat(traffic).contains("#1 never recovered, resolution 250 ms (probe interval)",
+                "#1 cluster-loss (never healed)", "#0 latency");
+        assertThat(traffic).doesNotContain("#0 failover", "#0 never recovered");
+    }
+
+    @Test
+    void aFailedRunOpensWithABannerNamingTheFailedSlosAndTheFaultBehindThem() {
+        List<Event> events = new ArrayList<>(SampleRun.history().events());
+        events.add(new Event.Probe(3_500, "us-east", "eu-west", "eu-west", true, 79.8, null));
+        String html = HtmlReport.render(SampleRun.record("ap-partition", SampleRun.slos()), new History(events));
+
+        int banner = html.indexOf("<div class=\"banner FAIL\"");
+        assertThat(banner).isPositive().isLessThan(html.indexOf("<h1>")).isLessThan(html.indexOf("<table"));
+        String text = html.substring(banner, html.indexOf("</div>", banner));
+        assertThat(text).contains(
+                "<b>availability</b> FAIL: 80 % (target min 99.9%)",
+                "global probes first failed at 3 s (timeout), during fault #0 partition (us-east cut off) from 3 s to 8 s",
+                "<b>cross-cluster-latency</b> FAIL",
+                "us-east → eu-west first took 79.8 ms at 3.500 s, during fault #0 partition",
+                "<b>config-consistency</b> UNKNOWN", "no settled consistency sample");
+        // FAIL lines come before UNKNOWN ones; a passing SLO is not in the banner.
+        assertThat(text.indexOf("availability")).isLessThan(text.indexOf("config-consistency"));
+        assertThat(text).doesNotContain("failover-time");
+        assertThat(HtmlReport.render(SampleRun.record("ok", List.of(SampleRun.slos().get(0))), SampleRun.history()))
+                .doesNotContain("class=\"banner");
     }
 
     @Test
@@ -78,13 +98,22 @@ class HtmlReportTest {
         RunRecord run = SampleRun.record(evil, List.of(
                 new SloResult("availability", null, 50.0, "%", "min 99.9%", Verdict.FAIL, "error " + evil)));
         History history = new History(List.of(
+                new Event.RunStarted(0, evil, "t", "embedded", 1, 2_000, 100, 500, List.of()),
                 new Event.FaultStarted(0, 0, "partition", evil),
-                new Event.Serving(10, "<b>x</b>", evil)));
+                new Event.Serving(10, evil, evil),
+                new Event.Probe(100, evil, "<b>x</b>", "<b>x</b>", true, 5, null),
+                new Event.Probe(200, "clients", "global", evil, false, 5, evil),
+                new Event.ConsistencySample(300, evil, evil, true, true)));
 
         String html = HtmlReport.render(run, history);
 
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(html).doesNotContain("<script", "<b>x</b>");
+        // Inside the charts too: the scenario in each title, the cluster in the serving strip and the legend.
+        for (String chart : List.of("chart-traffic", "chart-cross-latency", "chart-consistency")) {
+            assertThat(svg(html, chart)).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        }
+        assertThat(svg(html, "chart-cross-latency")).contains("&lt;b&gt;x&lt;/b&gt;");
     }
 
     @Test
@@ -93,5 +122,12 @@ class HtmlReportTest {
         HtmlReport.write(dir, run, new History(List.of()));
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("No SLO was judged.", "The history holds no events.", "UNKNOWN");
+    }
+
+    /** The chart's {@code <svg>} element. */
+    static String svg(String html, String id) {
+        int start = html.indexOf("<svg id='" + id + "'");
+        assertThat(start).as("chart " + id).isNotNegative();
+        return html.substring(start, html.indexOf("</svg>", start) + 6);
     }
 }
