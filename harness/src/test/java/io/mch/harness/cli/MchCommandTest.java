@@ -7,16 +7,12 @@ import io.mch.reports.RunRecords;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.history.HistoryLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's exit codes and messages, as scripts and CI rely on them. */
@@ -25,24 +21,8 @@ class MchCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        savedOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
-    }
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     @Test
     void validateReportsEachProblemWithFileLineAndFieldAndExitsTwo() throws Exception {
@@ -62,8 +42,8 @@ class MchCommandTest {
 
         assertThat(MchCommand.execute("validate", topology.toString(), scenario.toString())).isEqualTo(2);
 
-        assertThat(out.toString()).contains("ok: " + topology);
-        assertThat(err.toString()).contains(scenario + ":6:").contains("faults[0].cluster-loss.cluster")
+        assertThat(streams.out()).contains("ok: " + topology);
+        assertThat(streams.err()).contains(scenario + ":6:").contains("faults[0].cluster-loss.cluster")
                 .contains("us-est").contains("us-east");
     }
 
@@ -73,7 +53,7 @@ class MchCommandTest {
 
         assertThat(MchCommand.execute("run", scenario.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("duration").contains("nothing was run");
+        assertThat(streams.err()).contains("duration").contains("nothing was run");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -83,7 +63,7 @@ class MchCommandTest {
         Files.writeString(dir.resolve("t.yaml"), "name: t\nclusters:\n  - { name: a, region: r, role: active }\n");
 
         assertThat(MchCommand.execute("run", scenario.toString(), "--backend", "k3s")).isEqualTo(2);
-        assertThat(err.toString()).contains("--backend k3s");
+        assertThat(streams.err()).contains("--backend k3s");
     }
 
     @Test
@@ -91,7 +71,7 @@ class MchCommandTest {
         assertThat(MchCommand.execute()).isEqualTo(2);
         assertThat(MchCommand.execute("run")).isEqualTo(2);
         assertThat(MchCommand.execute("report", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("run.json: not found");
+        assertThat(streams.err()).contains("run.json: not found");
     }
 
     @Test

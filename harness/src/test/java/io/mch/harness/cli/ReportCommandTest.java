@@ -9,16 +9,12 @@ import io.mch.reports.history.HistoryLog;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mch report} on one run directory and on a folder of them. */
@@ -27,24 +23,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        savedOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
-    }
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     private static RunRecord record(String scenario, String startedAt, Verdict verdict, double availability) {
         return new RunRecord(scenario, "t", "embedded", 1, verdict,
@@ -77,7 +57,7 @@ class ReportCommandTest {
                 "href=\"./2026-11-24T08:00:00Z%20old/report.html\"");
         assertThat(html).contains("<th>availability</th>", "80 % <span class=\"verdict FAIL\">FAIL</span>",
                 "99.5 % <span class=\"verdict PASS\">PASS</span>");
-        assertThat(out.toString()).contains("3 runs");
+        assertThat(streams.out()).contains("3 runs");
         // The single-run reports were not rewritten: only the index.
         assertThat(dir.resolve("b/report.html")).doesNotExist();
     }
@@ -98,7 +78,7 @@ class ReportCommandTest {
 
         assertThat(MchCommand.execute("report", dir.resolve("empty").toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("run.json: not found", "neither a run directory nor a folder of run directories");
+        assertThat(streams.err()).contains("run.json: not found", "neither a run directory nor a folder of run directories");
         assertThat(dir.resolve("empty/index.html")).doesNotExist();
     }
 }
