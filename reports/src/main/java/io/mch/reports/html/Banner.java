@@ -46,13 +46,13 @@ public final class Banner {
             case "failover-time" -> failover(history, target);
             case "availability" -> history.globalProbes().stream().filter(p -> !p.ok()).findFirst()
                     .map(p -> "global probes first failed at " + Times.seconds(p.tMs())
-                            + (p.error() == null ? "" : " (" + p.error() + ")") + ", " + faultAt(p.tMs(), faults))
+                            + (p.error() == null ? "" : " (" + p.error() + ")") + ", " + faultAt(answered(p), faults))
                     .orElse(detail(slo));
             case "cross-cluster-latency" -> history.crossClusterProbes().stream()
                     .filter(p -> p.ok() && target.map(t -> !t.allows(p.latencyMs())).orElse(false))
                     .findFirst()
                     .map(p -> p.source() + " → " + p.target() + " first took " + SloText.number(p.latencyMs())
-                            + " ms at " + Times.seconds(p.tMs()) + ", " + faultAt(p.tMs(), faults))
+                            + " ms at " + Times.seconds(p.tMs()) + ", " + faultAt(answered(p), faults))
                     .orElse(detail(slo));
             case "config-consistency" -> history.of(Event.ConsistencySample.class)
                     .filter(c -> c.settled() && !c.matches()).findFirst()
@@ -78,6 +78,14 @@ public final class Banner {
                 .max(Comparator.comparingLong(FailoverTimes.Outcome::failoverMs))
                 .map(o -> "failover took " + Times.seconds(o.failoverMs()) + " after " + describe(o.fault()))
                 .orElse("no fault disrupted global traffic");
+    }
+
+    /**
+     * When a probe's outcome was decided: it was in flight from its due time for its latency, so a
+     * fault that started while it waited is what failed it.
+     */
+    private static long answered(Event.Probe p) {
+        return p.tMs() + Math.round(p.latencyMs());
     }
 
     /** The fault active at {@code tMs} (the latest started), else the last one healed before it. */
