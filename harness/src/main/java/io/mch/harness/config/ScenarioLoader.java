@@ -42,6 +42,21 @@ public final class ScenarioLoader {
         return scenario.orElseThrow();
     }
 
+    /**
+     * The {@code explore:} section of a scenario file, if it has one, bound against the loaded
+     * scenario (which {@link #load} has already validated, section included).
+     */
+    public static Optional<ExploreSpec> explore(Path file, Scenario scenario) throws InvalidInputException {
+        Problems problems = new Problems(file);
+        Optional<ExploreSpec> spec = YamlFiles.read(file, problems)
+                .flatMap(root -> new Cursor(root, "", problems).fields(ScenarioBinder.FIELDS))
+                .flatMap(f -> f.get("explore"))
+                .flatMap(new ExploreBinder(Optional.of(scenario.topology().clusters()),
+                        Optional.of(scenario.duration()))::bind);
+        problems.throwIfAny();
+        return spec;
+    }
+
     static Optional<Scenario> read(Path file, Fixtures fixtures, Problems problems) {
         return YamlFiles.read(file, problems).flatMap(root -> ScenarioBinder.bind(file, root, fixtures, problems));
     }
