@@ -77,7 +77,7 @@ final class ExploreCommand implements Callable<Integer> {
         Exploration.Outcome outcome = new Exploration(scenario, space.get(), chosen, scale.get(), dir, console)
                 .run(searchSeed, budget);
         console.print(outcome.finding()
-                .map(f -> "breach: " + f.slo() + (f.reproduced() ? "" : " (NOT reproduced by the replay)")
+                .map(f -> "breach: " + f.slo() + " with " + f.schedule().size() + " fault(s)" + (f.reproduced() ? "" : " (NOT reproduced by the replay)")
                         + "\nscenario: " + f.scenarioFile() + "\nconfirming run: " + f.replay().outcome().dir() + "\n")
                 .orElse(outcome.search().summary() + "\n"));
         if (outcome.finding().isEmpty()) {

@@ -2,8 +2,11 @@ package io.mch.harness.config;
 
 import io.mch.harness.config.Topology.ClusterSpec;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import java.util.function.Function;
 
 /**
@@ -28,7 +31,7 @@ final class ExploreBinder {
 
     Optional<ExploreSpec> bind(Cursor section) {
         return section.fields(FIELDS).flatMap(f -> {
-            Optional<List<String>> types = f.optional("faults", c -> nonEmpty(c, c.list(this::faultType)), FaultBinder.TYPES);
+            Optional<Map<String, List<String>>> types = f.optional("faults", this::faultTypes, allTypes());
             Optional<List<String>> targets = f.get("targets")
                     .map(c -> nonEmpty(c, c.list(this::cluster)))
                     .orElse(clusters.map(cs -> cs.stream().map(ClusterSpec::name).toList()));
@@ -55,8 +58,37 @@ final class ExploreBinder {
         });
     }
 
-    private Optional<String> faultType(Cursor item) {
-        return item.text().filter(type -> {
+    private static Map<String, List<String>> allTypes() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        FaultBinder.TYPES.forEach(t -> all.put(t, List.of()));
+        return all;
+    }
+
+    /** {@code [node-loss, { cluster-loss: [us-east] }]}: a type, or a type with its own targets. */
+    private Optional<Map<String, List<String>>> faultTypes(Cursor list) {
+        return nonEmpty(list, list.list(item -> item.node() instanceof MappingNode
+                ? item.entries().flatMap(entries -> {
+                    if (entries.size() != 1) {
+                        item.problem("expected one fault type with its list of clusters, e.g. { cluster-loss: [us-east] }");
+                        return Optional.empty();
+                    }
+                    var entry = entries.entrySet().iterator().next();
+                    Optional<String> type = knownType(entry.getValue(), entry.getKey());
+                    Optional<List<String>> clusters = nonEmpty(entry.getValue(), entry.getValue().list(this::cluster));
+                    return type.isPresent() && clusters.isPresent()
+                            ? Optional.of(Map.entry(type.get(), clusters.get()))
+                            : Optional.empty();
+                })
+                : item.text().flatMap(type -> knownType(item, type)).map(type -> Map.entry(type, List.<String>of()))))
+                .map(entries -> {
+                    Map<String, List<String>> types = new LinkedHashMap<>();
+                    entries.forEach(e -> types.put(e.getKey(), e.getValue()));
+                    return types;
+                });
+    }
+
+    private Optional<String> knownType(Cursor item, String name) {
+        return Optional.of(name).filter(type -> {
             if (FaultBinder.TYPES.contains(type)) {
                 return true;
             }

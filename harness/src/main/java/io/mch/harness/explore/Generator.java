@@ -39,8 +39,8 @@ public final class Generator {
     public List<ScheduledFault> schedule(int n) {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L + n);
         List<String[]> kinds = new ArrayList<>();
-        for (String type : space.faultTypes()) {
-            for (String target : space.targets()) {
+        for (String type : space.faultTypes().keySet()) {
+            for (String target : space.targets(type)) {
                 kinds.add(new String[] {type, target});
             }
         }

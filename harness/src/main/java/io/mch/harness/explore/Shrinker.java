@@ -30,9 +30,19 @@ public final class Shrinker {
     private String slo;
     private Trials.Trial last;
     private final List<String> steps = new ArrayList<>();
+    private final List<List<ScheduledFault>> accepted = new ArrayList<>();
 
-    /** The smallest breaking schedule found, the run that showed it, and what was shrunk. */
-    public record Result(List<ScheduledFault> schedule, Trials.Trial lastBreaking, List<String> steps, int runs) {}
+    /**
+     * The smallest breaking schedule found ({@code accepted}'s last), the run that showed it, and
+     * every accepted step: {@code accepted.get(k)} is the schedule after {@code steps.subList(0, k)},
+     * so a caller can step back when the smallest one does not reproduce (a shrink walks towards the
+     * boundary of the breach, where one run may break and the next not).
+     */
+    public record Result(List<List<ScheduledFault>> accepted, Trials.Trial lastBreaking, List<String> steps, int runs) {
+        public List<ScheduledFault> schedule() {
+            return accepted.get(accepted.size() - 1);
+        }
+    }
 
     public Shrinker(Trials trials, Console console, int maxRuns) {
         this.trials = trials;
@@ -46,11 +56,13 @@ public final class Shrinker {
         this.last = breaking;
         runs = 0;
         steps.clear();
+        accepted.clear();
+        accepted.add(breaking.schedule());
         List<ScheduledFault> current = fewerFaults(breaking.schedule());
         for (int i = 0; i < current.size(); i++) {
             current = shrinkFault(current, i);
         }
-        return new Result(current, last, List.copyOf(steps), runs);
+        return new Result(List.copyOf(accepted), last, List.copyOf(steps), runs);
     }
 
     /** Zeller's ddmin: try subsets, then complements, at ever finer granularity. */
@@ -72,8 +84,9 @@ public final class Shrinker {
                 next = Math.max(n - 1, 2);
             }
             if (smaller.isPresent()) {
-                steps.add("faults: " + current.size() + " -> " + smaller.get().size());
                 current = smaller.get();
+                accept("faults: " + accepted.get(accepted.size() - 1).size() + " -> " + current.size(),
+                        Schedules.renumbered(current));
                 n = next;
             } else if (n >= current.size()) {
                 break;
@@ -142,10 +155,15 @@ public final class Shrinker {
             if (!stillBreaks(candidate)) {
                 break;
             }
-            steps.add("faults[" + i + "] " + what + ": " + describe(before, what) + " -> " + describe(after, what));
             current = List.copyOf(candidate);
+            accept("faults[" + i + "] " + what + ": " + describe(before, what) + " -> " + describe(after, what), current);
         }
         return current;
+    }
+
+    private void accept(String step, List<ScheduledFault> schedule) {
+        steps.add(step);
+        accepted.add(schedule);
     }
 
     private boolean stillBreaks(List<ScheduledFault> candidate) throws IOException {
