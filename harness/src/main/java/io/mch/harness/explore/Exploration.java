@@ -80,12 +80,12 @@ public final class Exploration {
         List<String> steps = shrunk.steps().subList(0, k);
         List<String> header = new ArrayList<>();
         header.add("Found by: mch explore " + scenario.file().getFileName() + " --seed " + seed + " --time-scale "
-                + scale.factor() + " (try " + breach.attempt() + " of " + tries + ")");
+                + scale.argument() + " (try " + breach.attempt() + " of " + tries + ")");
         header.add("Breaks: " + breach.slo() + "; found with " + breach.trial().schedule().size() + " fault(s), shrunk to "
                 + schedule.size() + " in " + shrunk.runs() + " run(s)");
         header.add("Shrunk: " + (steps.isEmpty() ? "nothing (no smaller schedule broke it reproducibly)"
                 : String.join("; ", steps)));
-        header.add("Replay: mch run <this file> [--time-scale " + scale.factor() + "]");
+        header.add("Replay: mch run <this file> [--time-scale " + scale.argument() + "]");
         Path file = ScenarioWriter.write(scenario, scenario.name() + "-found", schedule, seed, header,
                 out.resolve(scenario.name() + "-found.yaml"));
         Scenario written = ScenarioLoader.load(file);

@@ -100,10 +100,15 @@ public record TimeScale(double factor) {
                 wall(s.upstreamTimeout()));
     }
 
+    /** The factor as a command-line argument: {@code 20}, {@code 2.5}. */
+    public String argument() {
+        return factor == Math.rint(factor) ? String.valueOf((long) factor) : String.valueOf(factor);
+    }
+
     /** How the scale reads on the console and in docs: {@code ×20}. */
     @Override
     public String toString() {
-        return factor == Math.rint(factor) ? "×" + (long) factor : "×" + factor;
+        return "×" + argument();
     }
 
     /** Parses a command-line value. */
