@@ -20,6 +20,8 @@ import java.util.Optional;
  *       default 0), {@code node-loss} ({@code count} default 1, at most the cluster's nodes),
  *       {@code cluster-loss}. Endpoints are cluster names, {@code clients} and
  *       {@code global-load-balancer};
+ *   <li>{@code explore}: none; the search space of {@code mch explore}, validated here, read with
+ *       {@link #explore} (defaults on {@code ExploreBinder});
  *   <li>{@code slo}: none judged. A stated SLO needs its target ({@code max} or {@code min});
  *       {@code cross-cluster-latency.percentile} defaults to 99 (a whole number in (0, 100]);
  *       {@code availability.incidents-per-year} defaults to 4.
