@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "mch 0.1.0",
         description = "Chaos-testing harness for multi-cluster Kubernetes.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, ExploreCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
 public final class MchCommand implements Callable<Integer> {
 
     /** Exit codes of the contract. */

@@ -2,6 +2,9 @@ package io.mch.harness.cli;
 
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
+import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.harness.run.TimeScale;
+import java.util.Optional;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mch run SCENARIO.yaml [--backend B] [--seed N] [--out DIR]}. */
+/** {@code mch run SCENARIO.yaml [--backend B] [--seed N] [--time-scale K] [--out DIR]}. */
 @Command(name = "run", description = "Run a scenario and judge its SLOs.")
 final class RunCommand implements Callable<Integer> {
 
@@ -31,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "Seed for every random choice (default: the scenario's, else random).")
     Long seed;
+
+    @Option(names = "--time-scale", paramLabel = "K", defaultValue = "1",
+            description = "Run K times faster than scenario time; results stay in scenario time at K times coarser resolution.")
+    double timeScale;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<scenario>-<time>).")
     Path out;
@@ -45,7 +52,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
             return MchCommand.BAD_INPUT;
         }
-        Backend chosen = backend(backend);
+        Optional<TimeScale> scale = TimeScale.parse(timeScale);
+        if (scale.isEmpty()) {
+            System.err.println("mch: --time-scale " + timeScale + ": must be between 1 and 1000; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Backend chosen = backend(backend, scale.get());
         if (chosen == null) {
             System.err.println("mch: --backend " + backend + ": only the embedded backend is available in this"
                     + " version; nothing was run");
@@ -56,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Console console = Console.system();
         console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
-                + ", results in " + dir);
-        ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, dir, console);
+                + (scale.get().compressed() ? ", time scale " + scale.get() : "") + ", results in " + dir);
+        ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, dir, console, scale.get());
         Thread onSignal = new Thread(() -> {
             run.abort();
             try {
@@ -76,7 +88,10 @@ final class RunCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
-    private static Backend backend(String name) {
-        return "embedded".equals(name) ? new EmbeddedBackend() : null;
+    /** The named backend compressed by {@code scale}, or null when there is no such backend. */
+    static Backend backend(String name, TimeScale scale) {
+        return "embedded".equals(name)
+                ? new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES))
+                : null;
     }
 }

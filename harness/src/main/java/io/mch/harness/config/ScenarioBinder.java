@@ -20,7 +20,7 @@ final class ScenarioBinder {
 
     static final Scenario.Traffic DEFAULT_TRAFFIC = new Scenario.Traffic(20, Duration.ofSeconds(1));
     static final List<String> FIELDS = List.of(
-            "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo");
+            "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore");
 
     private static final TopologyBinder.Result NO_TOPOLOGY =
             new TopologyBinder.Result(Optional.empty(), Optional.empty());
@@ -47,6 +47,7 @@ final class ScenarioBinder {
         FaultBinder faultBinder = new FaultBinder(topology.clusters(), duration);
         Optional<List<ScheduledFault>> faults = f.optional("faults", c -> faults(c, faultBinder), List.of());
         Optional<SloTargets> slo = f.optional("slo", SloBinder::bind, SloTargets.none());
+        f.get("explore").ifPresent(new ExploreBinder(topology.clusters(), duration)::bind);
         if (problems.count() > before) {
             return Optional.empty();
         }

@@ -20,6 +20,8 @@ import java.util.Optional;
  *       default 0), {@code node-loss} ({@code count} default 1, at most the cluster's nodes),
  *       {@code cluster-loss}. Endpoints are cluster names, {@code clients} and
  *       {@code global-load-balancer};
+ *   <li>{@code explore}: none; the search space of {@code mch explore}, validated here, read with
+ *       {@link #explore} (defaults on {@code ExploreBinder});
  *   <li>{@code slo}: none judged. A stated SLO needs its target ({@code max} or {@code min});
  *       {@code cross-cluster-latency.percentile} defaults to 99 (a whole number in (0, 100]);
  *       {@code availability.incidents-per-year} defaults to 4.
@@ -40,6 +42,21 @@ public final class ScenarioLoader {
         Optional<Scenario> scenario = read(file, fixtures, problems);
         problems.throwIfAny();
         return scenario.orElseThrow();
+    }
+
+    /**
+     * The {@code explore:} section of a scenario file, if it has one, bound against the loaded
+     * scenario (which {@link #load} has already validated, section included).
+     */
+    public static Optional<ExploreSpec> explore(Path file, Scenario scenario) throws InvalidInputException {
+        Problems problems = new Problems(file);
+        Optional<ExploreSpec> spec = YamlFiles.read(file, problems)
+                .flatMap(root -> new Cursor(root, "", problems).fields(ScenarioBinder.FIELDS))
+                .flatMap(f -> f.get("explore"))
+                .flatMap(new ExploreBinder(Optional.of(scenario.topology().clusters()),
+                        Optional.of(scenario.duration()))::bind);
+        problems.throwIfAny();
+        return spec;
     }
 
     static Optional<Scenario> read(Path file, Fixtures fixtures, Problems problems) {

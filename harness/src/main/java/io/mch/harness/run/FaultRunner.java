@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Injects the scenario's faults on the run clock and heals each at its end. Whatever is still
+ * Injects the scenario's faults on the run clock (in wall time when compressed) and heals each at its end. Whatever is still
  * active is healed by {@link #healAll()}, which the runner calls at scenario end, on an exception
  * and on a signal, so no fault outlives its run.
  */
@@ -43,11 +43,15 @@ public final class FaultRunner implements AutoCloseable {
         for (ScheduledFault f : faults) {
             long startMs = f.at().toMillis();
             long endMs = f.end(scenarioLength).toMillis();
-            timer.schedule(() -> inject(f), Math.max(0, startMs - clock.ms()), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> inject(f), wallDelayMs(startMs), TimeUnit.MILLISECONDS);
             if (f.duration().isPresent() && endMs < scenarioLength.toMillis()) {
-                timer.schedule(() -> heal(f.index()), Math.max(0, endMs - clock.ms()), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> heal(f.index()), wallDelayMs(endMs), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    private long wallDelayMs(long scenarioMs) {
+        return Math.max(0, clock.scale().wallMs(scenarioMs - clock.ms()));
     }
 
     /** Faults active now, by index. */
@@ -67,7 +71,7 @@ public final class FaultRunner implements AutoCloseable {
                 return;
             }
             try {
-                active.put(fault.index(), new Active(spec.type(), nemesis.inject(spec)));
+                active.put(fault.index(), new Active(spec.type(), nemesis.inject(clock.scale().wall(spec))));
                 history.accept(new Event.FaultStarted(clock.ms(), fault.index(), spec.type(), FaultText.describe(spec)));
             } catch (RuntimeException e) {
                 errors.add("faults[" + fault.index() + "] (" + spec.type() + ") could not be injected: " + e.getMessage());

@@ -4,7 +4,11 @@ import io.mch.harness.config.Scenario;
 import io.mch.reports.history.Event;
 import java.time.Duration;
 
-/** The run's frame: what the history's first event says about the run and its probes. */
+/**
+ * The run's frame: what the history's first event says about the run and its probes. Probe
+ * intervals are stated in scenario time (wall interval × time scale), which is the resolution the
+ * checkers then report.
+ */
 public final class RunFrame {
 
     /** At most this many cross-cluster probes a second over all pairs, whatever the fleet's size. */
@@ -20,7 +24,7 @@ public final class RunFrame {
         return capped.compareTo(CROSS_PROBE_MIN_INTERVAL) > 0 ? capped : CROSS_PROBE_MIN_INTERVAL;
     }
 
-    static Event.RunStarted startEvent(Scenario scenario, String backend, long seed) {
+    static Event.RunStarted startEvent(Scenario scenario, String backend, long seed, TimeScale scale) {
         var topology = scenario.topology();
         return new Event.RunStarted(
                 0,
@@ -29,8 +33,8 @@ public final class RunFrame {
                 backend,
                 seed,
                 scenario.duration().toMillis(),
-                scenario.traffic().interval().toNanos() / 1e6,
-                crossProbeInterval(topology.clusters().size()).toMillis(),
+                scale.scenario(scenario.traffic().interval()).toNanos() / 1e6,
+                scale.scenario(crossProbeInterval(topology.clusters().size())).toMillis(),
                 topology.clusters().stream()
                         .map(c -> new Event.ClusterInfo(c.name(), c.region(), c.role().name().toLowerCase(), c.nodes()))
                         .toList());

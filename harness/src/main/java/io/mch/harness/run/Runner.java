@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Runner {
 
+    /** Wall time between progress lines. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration CONSISTENCY_EVERY = Duration.ofSeconds(5);
     /** How long after the last scheduled heal the fabric is taken to have settled. */
@@ -45,11 +46,21 @@ public final class Runner {
 
     private final Backend backend;
     private final Console console;
+    private final TimeScale scale;
     private final CountDownLatch abort = new CountDownLatch(1);
 
     public Runner(Backend backend, Console console) {
+        this(backend, console, TimeScale.REAL);
+    }
+
+    /**
+     * A runner whose timers run {@code scale} times faster than scenario time; the backend must be
+     * compressed alike (its simulator timings, see {@link TimeScale#wall(io.mch.harness.backend.embedded.SimulatorTimings)}).
+     */
+    public Runner(Backend backend, Console console, TimeScale scale) {
         this.backend = backend;
         this.console = console;
+        this.scale = scale;
     }
 
     /** Ends the scenario early (signal): faults are healed and the history is closed as usual. */
@@ -64,9 +75,11 @@ public final class Runner {
     public String run(Scenario scenario, long seed, HistoryLog log) throws Exception {
         Topology topology = scenario.topology();
         String service = topology.workload().service();
-        console.progress("starting " + topology.clusters().size() + " clusters on the " + backend.name() + " backend");
+        console.progress("starting " + topology.clusters().size() + " clusters on the " + backend.name() + " backend"
+                + (scale.compressed() ? ", time scale " + scale + " (probe resolution "
+                        + scale.scenario(scenario.traffic().interval()).toMillis() + " ms of scenario time)" : ""));
         AtomicReference<RunClock> started = new AtomicReference<>();
-        log.append(RunFrame.startEvent(scenario, backend.name(), seed));
+        log.append(RunFrame.startEvent(scenario, backend.name(), seed, scale));
         try {
             return runFleet(scenario, seed, log, topology, service, started);
         } catch (Exception | Error e) {
@@ -79,10 +92,10 @@ public final class Runner {
     private String runFleet(
             Scenario scenario, long seed, HistoryLog log, Topology topology, String service,
             AtomicReference<RunClock> started) throws Exception {
-        try (Fleet fleet = backend.start(topology, listener(log, started))) {
+        try (Fleet fleet = backend.start(scale.wall(topology), listener(log, started))) {
             List<HasMetadata> desired = deployWorkload(topology, fleet);
-            try (Network network = Network.of(topology, seed)) {
-                RunClock clock = RunClock.startingNow();
+            try (Network network = Network.of(scale.wall(topology), seed)) {
+                RunClock clock = RunClock.startingNow(scale);
                 started.set(clock);
                 return runWired(scenario, seed, fleet, network, clock, log, service, desired);
             }
@@ -99,7 +112,7 @@ public final class Runner {
             String service,
             List<HasMetadata> desired)
             throws Exception {
-        Topology topology = scenario.topology();
+        Topology topology = scale.wall(scenario.topology());
         Map<String, InetSocketAddress> fromClients = new LinkedHashMap<>();
         Map<String, InetSocketAddress> fromBalancer = new LinkedHashMap<>();
         for (Cluster c : fleet.clusters()) {
@@ -110,7 +123,7 @@ public final class Runner {
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
         ConsistencyMonitor consistency = new ConsistencyMonitor(desired, clients, clock, log::append);
-        try (Traffic traffic = new Traffic(scenario.traffic().timeout(), clock, p -> {
+        try (Traffic traffic = new Traffic(scale.wall(scenario.traffic().timeout()), clock, p -> {
                     log.append(p);
                     live.add(p);
                 });
@@ -124,7 +137,7 @@ public final class Runner {
                         clock, log::append)) {
             if (glb != null) {
                 InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());
-                traffic.global(new Resolver(traffic.http(), dns, service, clock::ms), fromClients, service,
+                traffic.global(new Resolver(traffic.http(), dns, service, clock::wallMs), fromClients, service,
                         scenario.traffic().interval());
             }
             for (Cluster from : fleet.clusters()) {
@@ -156,7 +169,8 @@ public final class Runner {
             Scenario scenario, RunClock clock, FaultRunner faults, ConsistencyMonitor consistency, LiveStats live)
             throws InterruptedException {
         long endMs = scenario.duration().toMillis();
-        long nextProgress = PROGRESS_EVERY.toMillis();
+        long progressEvery = scale.scenario(PROGRESS_EVERY).toMillis();
+        long nextProgress = progressEvery;
         long nextSample = 0;
         long lastHealMs = scenario.faults().stream()
                 .mapToLong(f -> f.end(scenario.duration()).toMillis())
@@ -175,10 +189,10 @@ public final class Runner {
                 console.progress(String.format("[%4ds/%ds] %s | %s", now / 1000, endMs / 1000,
                         faults.activeFaults().isEmpty() ? "no fault active" : "faults active: " + faults.activeFaults(),
                         live.drain()));
-                nextProgress += PROGRESS_EVERY.toMillis();
+                nextProgress += progressEvery;
             }
             long wait = Math.min(Math.min(nextProgress, nextSample), endMs) - clock.ms();
-            if (abort.await(Math.max(1, wait), TimeUnit.MILLISECONDS)) {
+            if (abort.await(Math.max(1, scale.wallMs(wait)), TimeUnit.MILLISECONDS)) {
                 console.progress("interrupted at " + clock.ms() / 1000 + "s: healing faults and stopping");
                 return "interrupted";
             }

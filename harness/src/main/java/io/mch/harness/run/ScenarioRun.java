@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public final class ScenarioRun {
 
     private final Scenario scenario;
-    private final Backend backend;
     private final long seed;
     private final Path dir;
     private final Console console;
@@ -39,12 +38,16 @@ public final class ScenarioRun {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console) {
+        this(scenario, backend, seed, dir, console, TimeScale.REAL);
+    }
+
+    /** A run compressed by {@code scale}; the backend must be compressed alike (see {@link TimeScale}). */
+    public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console, TimeScale scale) {
         this.scenario = scenario;
-        this.backend = backend;
         this.seed = seed;
         this.dir = dir;
         this.console = console;
-        this.runner = new Runner(backend, console);
+        this.runner = new Runner(backend, console, scale);
     }
 
     /** Ends the run early (SIGINT/SIGTERM); {@link #execute()} then heals, judges and writes as usual. */

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Constant-rate probes from one source to one target. Probe k is due at {@code k × interval}; it
  * is sent from a worker pool so a slow answer never delays the next probe, and its latency is
- * measured from the time it was due, which corrects for coordinated omission.
+ * measured from the time it was due, which corrects for coordinated omission. The interval is wall
+ * time; latencies are recorded in scenario time.
  */
 final class ProbeLoop {
 
@@ -67,7 +68,7 @@ final class ProbeLoop {
         } catch (Exception e) {
             error = describe(e);
         }
-        double latencyMs = (System.nanoTime() - dueNanos) / 1e6;
+        double latencyMs = clock.scale().scenarioMs((System.nanoTime() - dueNanos) / 1e6);
         sink.accept(new Event.Probe(
                 clock.toMs(dueNanos), source, target, servedBy, error == null, round(latencyMs), error));
     }

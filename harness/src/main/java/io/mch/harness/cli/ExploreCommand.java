@@ -1,0 +1,88 @@
+package io.mch.harness.cli;
+
+import io.mch.harness.backend.Backend;
+import io.mch.harness.config.ExploreSpec;
+import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.config.Scenario;
+import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.explore.Exploration;
+import io.mch.harness.run.Console;
+import io.mch.harness.run.TimeScale;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mch explore SCENARIO.yaml [--tries N] [--seed S] [--time-scale K] [--out DIR]}. */
+@Command(name = "explore",
+        description = "Search the scenario's explore: space for a fault schedule that breaks an SLO, shrink it,"
+                + " and write it as a replayable scenario.")
+final class ExploreCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO.yaml", description = "A scenario with an explore: section.")
+    Path scenarioFile;
+
+    @Option(names = "--tries", paramLabel = "N", description = "Schedules to try (default: the explore: section's tries).")
+    Integer tries;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the generator and of every run (default: the scenario's, else random).")
+    Long seed;
+
+    @Option(names = "--time-scale", paramLabel = "K", defaultValue = "1",
+            description = "Run every try K times faster than scenario time (10 or 20 makes a search quick).")
+    double timeScale;
+
+    @Option(names = "--backend", defaultValue = "embedded", description = "embedded (default).")
+    String backend;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the finding go (default: runs/explore-<scenario>-<time>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario;
+        Optional<ExploreSpec> space;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile);
+            space = ScenarioLoader.explore(scenarioFile, scenario);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        if (space.isEmpty()) {
+            System.err.println(scenarioFile + ": no explore: section; add one to say which faults to search"
+                    + " (see docs/explore.md); nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Optional<TimeScale> scale = TimeScale.parse(timeScale);
+        Backend chosen = scale.map(s -> RunCommand.backend(backend, s)).orElse(null);
+        if (scale.isEmpty() || chosen == null || (tries != null && tries < 1)) {
+            System.err.println("mch: --time-scale must be between 1 and 1000, --tries at least 1, --backend embedded;"
+                    + " nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        long searchSeed = seed != null ? seed : scenario.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
+        int budget = tries != null ? tries : space.get().tries();
+        Path dir = out != null ? out : Path.of("runs", "explore-" + scenario.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Console console = Console.system();
+        console.progress("exploring " + scenario.name() + ": " + budget + " tries, seed " + searchSeed + ", time scale "
+                + scale.get() + ", runs in " + dir);
+        Exploration.Outcome outcome = new Exploration(scenario, space.get(), chosen, scale.get(), dir, console)
+                .run(searchSeed, budget);
+        console.print(outcome.finding()
+                .map(f -> "breach: " + f.slo() + " with " + f.schedule().size() + " fault(s)" + (f.reproduced() ? "" : " (NOT reproduced by the replay)")
+                        + "\nscenario: " + f.scenarioFile() + "\nconfirming run: " + f.replay().outcome().dir() + "\n")
+                .orElse(outcome.search().summary() + "\n"));
+        if (outcome.finding().isEmpty()) {
+            return MchCommand.PASS;
+        }
+        return outcome.finding().get().reproduced() ? MchCommand.SLO_FAILED : MchCommand.HARNESS_FAILED;
+    }
+}

@@ -1,0 +1,80 @@
+package io.mch.harness.explore;
+
+import io.mch.faults.spec.FaultSpec;
+import io.mch.faults.spec.ScheduledFault;
+import io.mch.harness.config.Quantities;
+import io.mch.harness.config.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes a finding as a scenario file that {@code mch run} replays: the original scenario (its
+ * overrides, traffic, SLOs and explore space) with the found schedule in place of its faults, the
+ * run seed, and the topology as an absolute path so the file works from wherever it is written.
+ */
+public final class ScenarioWriter {
+
+    private ScenarioWriter() {}
+
+    /**
+     * @param header comment lines (without {@code #}) saying how the schedule was found and shrunk
+     */
+    @SuppressWarnings("unchecked")
+    public static Path write(Scenario original, String name, List<ScheduledFault> faults, long seed,
+            List<String> header, Path file) throws IOException {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        Map<String, Object> source = (Map<String, Object>) new Yaml(new LoaderOptions())
+                .load(Files.readString(original.file()));
+        source.forEach(yaml::put);
+        yaml.put("name", name);
+        yaml.put("description", "Found by mch explore from " + original.name() + ": " + original.description());
+        yaml.put("topology", original.topology().file().toAbsolutePath().normalize().toString());
+        yaml.put("seed", seed);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ScheduledFault f : faults) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", Quantities.format(f.at()));
+            f.duration().ifPresent(d -> item.put("for", Quantities.format(d)));
+            item.put(f.spec().type(), body(f.spec()));
+            list.add(item);
+        }
+        yaml.put("faults", list);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(120);
+        StringBuilder text = new StringBuilder();
+        header.forEach(line -> text.append("# ").append(line).append('\n'));
+        text.append(new Yaml(options).dump(yaml));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static Map<String, Object> body(FaultSpec spec) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (spec instanceof FaultSpec.Partition p) {
+            body.put("between", p.between());
+            body.put("and", p.and());
+            body.put("direction", p.direction().name().toLowerCase());
+        } else if (spec instanceof FaultSpec.Latency l) {
+            body.put("between", l.between());
+            body.put("and", l.and());
+            body.put("add", Quantities.format(l.add()));
+            body.put("jitter", Quantities.format(l.jitter()));
+        } else if (spec instanceof FaultSpec.NodeLoss n) {
+            body.put("cluster", n.cluster());
+            body.put("count", n.count());
+        } else {
+            body.put("cluster", ((FaultSpec.ClusterLoss) spec).cluster());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,206 @@
+package io.mch.harness.explore;
+
+import io.mch.faults.spec.FaultSpec;
+import io.mch.faults.spec.ScheduledFault;
+import io.mch.harness.config.Quantities;
+import io.mch.harness.run.Console;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reduces a breaking schedule to one that is easier to understand and still breaks the same SLO:
+ * delta debugging over the fault list first (fewer faults), then, fault by fault, shorter
+ * durations, later starts, fewer lost nodes and less added latency. A change is kept only when a
+ * real run with it still breaks that SLO; a breach of another SLO is a different finding and does
+ * not count. Each run costs a whole scenario, so the shrink stops after {@code maxRuns}.
+ */
+public final class Shrinker {
+
+    private static final Duration MIN_DURATION = Duration.ofSeconds(1);
+    private static final Duration MIN_LATENCY = Duration.ofMillis(10);
+
+    private final Trials trials;
+    private final Console console;
+    private final int maxRuns;
+    private int runs;
+    private String slo;
+    private Trials.Trial last;
+    private final List<String> steps = new ArrayList<>();
+    private final List<List<ScheduledFault>> accepted = new ArrayList<>();
+
+    /**
+     * The smallest breaking schedule found ({@code accepted}'s last), the run that showed it, and
+     * every accepted step: {@code accepted.get(k)} is the schedule after {@code steps.subList(0, k)},
+     * so a caller can step back when the smallest one does not reproduce (a shrink walks towards the
+     * boundary of the breach, where one run may break and the next not).
+     */
+    public record Result(List<List<ScheduledFault>> accepted, Trials.Trial lastBreaking, List<String> steps, int runs) {
+        public List<ScheduledFault> schedule() {
+            return accepted.get(accepted.size() - 1);
+        }
+    }
+
+    public Shrinker(Trials trials, Console console, int maxRuns) {
+        this.trials = trials;
+        this.console = console;
+        this.maxRuns = maxRuns;
+    }
+
+    /** Shrinks {@code breaking}, which broke {@code slo}. */
+    public Result shrink(Trials.Trial breaking, String slo) throws IOException {
+        this.slo = slo;
+        this.last = breaking;
+        runs = 0;
+        steps.clear();
+        accepted.clear();
+        accepted.add(breaking.schedule());
+        List<ScheduledFault> current = fewerFaults(breaking.schedule());
+        for (int i = 0; i < current.size(); i++) {
+            current = shrinkFault(current, i);
+        }
+        return new Result(List.copyOf(accepted), last, List.copyOf(steps), runs);
+    }
+
+    /** Zeller's ddmin: try subsets, then complements, at ever finer granularity. */
+    private List<ScheduledFault> fewerFaults(List<ScheduledFault> schedule) throws IOException {
+        List<ScheduledFault> current = schedule;
+        int n = 2;
+        while (current.size() >= 2 && budgetLeft()) {
+            List<List<ScheduledFault>> chunks = split(current, n);
+            Optional<List<ScheduledFault>> smaller = firstBreaking(chunks);
+            int next = 2;
+            if (smaller.isEmpty() && n > 2) {
+                List<List<ScheduledFault>> complements = new ArrayList<>();
+                for (List<ScheduledFault> chunk : chunks) {
+                    List<ScheduledFault> rest = new ArrayList<>(current);
+                    rest.removeAll(chunk);
+                    complements.add(rest);
+                }
+                smaller = firstBreaking(complements);
+                next = Math.max(n - 1, 2);
+            }
+            if (smaller.isPresent()) {
+                current = smaller.get();
+                accept("faults: " + accepted.get(accepted.size() - 1).size() + " -> " + current.size(),
+                        Schedules.renumbered(current));
+                n = next;
+            } else if (n >= current.size()) {
+                break;
+            } else {
+                n = Math.min(current.size(), 2 * n);
+            }
+        }
+        return Schedules.renumbered(current);
+    }
+
+    private Optional<List<ScheduledFault>> firstBreaking(List<List<ScheduledFault>> candidates) throws IOException {
+        for (List<ScheduledFault> candidate : candidates) {
+            if (budgetLeft() && stillBreaks(Schedules.renumbered(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<List<ScheduledFault>> split(List<ScheduledFault> list, int n) {
+        List<List<ScheduledFault>> chunks = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            int end = start + (list.size() - start) / (n - i);
+            chunks.add(List.copyOf(list.subList(start, end)));
+            start = end;
+        }
+        return chunks;
+    }
+
+    /** Shorter, later, fewer nodes, less latency: each repeated while it still breaks. */
+    private List<ScheduledFault> shrinkFault(List<ScheduledFault> schedule, int i) throws IOException {
+        List<ScheduledFault> current = schedule;
+        current = repeat(current, i, "duration", f -> {
+            Duration length = length(f).dividedBy(2);
+            return onGrid(length).compareTo(MIN_DURATION) < 0 ? null : with(f, f.at(), onGrid(length), f.spec());
+        });
+        current = repeat(current, i, "start", f -> {
+            Duration room = trials.scenario().duration().minus(f.at().plus(length(f)));
+            Duration later = onGrid(room.dividedBy(2));
+            return later.compareTo(MIN_DURATION) < 0 ? null : with(f, f.at().plus(later), length(f), f.spec());
+        });
+        current = repeat(current, i, "nodes", f -> f.spec() instanceof FaultSpec.NodeLoss n && n.count() > 1
+                ? with(f, f.at(), length(f), new FaultSpec.NodeLoss(n.cluster(), n.count() - 1))
+                : null);
+        current = repeat(current, i, "latency", f -> {
+            if (!(f.spec() instanceof FaultSpec.Latency l) || l.add().dividedBy(2).compareTo(MIN_LATENCY) < 0) {
+                return null;
+            }
+            return with(f, f.at(), length(f), new FaultSpec.Latency(l.between(), l.and(), l.add().dividedBy(2), l.jitter()));
+        });
+        return current;
+    }
+
+    private List<ScheduledFault> repeat(
+            List<ScheduledFault> schedule, int i, String what, UnaryOperator<ScheduledFault> smaller) throws IOException {
+        List<ScheduledFault> current = schedule;
+        while (budgetLeft()) {
+            ScheduledFault before = current.get(i);
+            ScheduledFault after = smaller.apply(before);
+            if (after == null) {
+                break;
+            }
+            List<ScheduledFault> candidate = new ArrayList<>(current);
+            candidate.set(i, after);
+            if (!stillBreaks(candidate)) {
+                break;
+            }
+            current = List.copyOf(candidate);
+            accept("faults[" + i + "] " + what + ": " + describe(before, what) + " -> " + describe(after, what), current);
+        }
+        return current;
+    }
+
+    private void accept(String step, List<ScheduledFault> schedule) {
+        steps.add(step);
+        accepted.add(schedule);
+    }
+
+    private boolean stillBreaks(List<ScheduledFault> candidate) throws IOException {
+        runs++;
+        Trials.Trial trial = trials.run(String.format("shrink-%02d", runs), candidate);
+        boolean breaks = trial.breaks(slo);
+        console.progress(String.format("shrink %d/%d %s: %s", runs, maxRuns,
+                Schedules.describe(candidate, trials.scenario().duration()),
+                breaks ? "still breaks " + slo : "does not break " + slo + " (" + trial.failedSlos() + " failed)"));
+        if (breaks) {
+            last = trial;
+        }
+        return breaks;
+    }
+
+    private boolean budgetLeft() {
+        return runs < maxRuns;
+    }
+
+    private Duration length(ScheduledFault f) {
+        return f.end(trials.scenario().duration()).minus(f.at());
+    }
+
+    private static ScheduledFault with(ScheduledFault f, Duration at, Duration length, FaultSpec spec) {
+        return new ScheduledFault(f.index(), at, Optional.of(length), spec);
+    }
+
+    private static Duration onGrid(Duration d) {
+        return Generator.GRID.multipliedBy(d.toMillis() / Generator.GRID.toMillis());
+    }
+
+    private String describe(ScheduledFault f, String what) {
+        return switch (what) {
+            case "duration" -> Quantities.format(length(f));
+            case "start" -> Quantities.format(f.at());
+            case "nodes" -> String.valueOf(((FaultSpec.NodeLoss) f.spec()).count());
+            default -> Quantities.format(((FaultSpec.Latency) f.spec()).add());
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package io.mch.harness.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.embedded.EmbeddedBackend;
+import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.harness.config.ExploreSpec;
+import io.mch.harness.config.Scenario;
+import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.run.Console;
+import io.mch.harness.run.TimeScale;
+import io.mch.reports.model.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The search end to end at ×20: on the weak-standby topology it finds the planted weakness, shrinks
+ * it to at most two faults and writes a scenario that breaks the same SLO when loaded and run
+ * again; on a topology without a weakness in the space it reports how much it explored.
+ */
+class ExplorationTest {
+
+    private static final TimeScale SCALE = new TimeScale(20);
+    private static final Path ACTIVE_PASSIVE =
+            Path.of("../topology-fixtures/active-passive.yaml").toAbsolutePath().normalize();
+
+    @Test
+    void findsShrinksAndReplaysTheWeakStandby(@TempDir Path out) throws Exception {
+        Scenario scenario = ScenarioLoader.load(GeneratorTest.WEAK_STANDBY);
+        ExploreSpec space = ScenarioLoader.explore(GeneratorTest.WEAK_STANDBY, scenario).orElseThrow();
+
+        Exploration.Outcome outcome = new Exploration(scenario, space, backend(), SCALE, out, Console.silent())
+                .run(2, 3);
+
+        Exploration.Finding finding = outcome.finding().orElseThrow();
+        assertThat(finding.slo()).isEqualTo("failover-time");
+        assertThat(finding.schedule()).hasSizeBetween(1, 2);
+        assertThat(finding.reproduced()).isTrue();
+        Scenario written = ScenarioLoader.load(finding.scenarioFile());
+        assertThat(written.faults()).isEqualTo(finding.schedule());
+        assertThat(written.seed()).hasValue(2);
+        assertThat(Files.readString(finding.scenarioFile())).startsWith("# Found by: mch explore").contains("# Shrunk: ");
+        assertThat(finding.replay().outcome().record().slos())
+                .filteredOn(s -> s.name().equals("failover-time"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.FAIL));
+        assertThat(finding.replay().outcome().dir().resolve("report.html")).exists();
+    }
+
+    @Test
+    void reportsNoBreachAndHowMuchItExploredWhenTheSpaceHoldsNone(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sturdy.yaml");
+        Files.writeString(file, """
+                name: sturdy
+                topology: %s
+                overrides:
+                  kubernetes: { node-monitor-grace-period: 5s, pod-eviction-timeout: 10s }
+                duration: 20s
+                traffic: { rate: 40/s, timeout: 1s }
+                slo:
+                  failover-time: { max: 20s }
+                explore:
+                  faults: [node-loss]
+                  max-faults: 2
+                  window: { min: 2s, max: 10s }
+                  duration: { min: 5s, max: 8s }
+                """.formatted(ACTIVE_PASSIVE));
+        Scenario scenario = ScenarioLoader.load(file);
+        ExploreSpec space = ScenarioLoader.explore(file, scenario).orElseThrow();
+
+        Exploration.Outcome outcome = new Exploration(scenario, space, backend(), SCALE, dir.resolve("out"),
+                Console.silent()).run(11, 2);
+
+        assertThat(outcome.finding()).isEmpty();
+        Search.Result search = outcome.search();
+        assertThat(search.tries()).isEqualTo(2);
+        assertThat(search.faultsInjected()).isBetween(2, 4);
+        assertThat(search.scenarioMs()).isGreaterThanOrEqualTo(2 * 20_000L);
+        assertThat(search.summary()).startsWith("no breach found in 2 tries (" + search.faultsInjected() + " faults injected, ");
+        assertThat(dir.resolve("out/try-001/report.html")).exists();
+        assertThat(dir.resolve("out/try-002/report.html")).exists();
+    }
+
+    private static Backend backend() {
+        return new EmbeddedBackend().withTimings(SCALE.wall(SimulatorTimings.KUBERNETES));
+    }
+}

@@ -1,0 +1,74 @@
+package io.mch.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mch.harness.backend.embedded.EmbeddedBackend;
+import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.reports.model.SloResult;
+import io.mch.reports.model.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A compressed run must measure the same scenario as a real-time one: the failover time of a
+ * partition at ×10 agrees with the one at ×1 within the ×10 run's resolution (its probe interval
+ * in scenario time), and region RTTs stay RTTs in scenario time.
+ */
+class TimeScaleTest {
+
+    private static final String PARTITION = """
+            name: cut-east
+            topology: pair.yaml
+            duration: 16s
+            traffic: { rate: 20/s, timeout: 500ms }
+            faults:
+              - at: 4s
+                partition: { between: [east], and: [clients, global-load-balancer, west] }
+            slo:
+              failover-time: { max: 1m }
+              cross-cluster-latency: { percentile: 50, max: 1s }
+            """;
+
+    @Test
+    void convertsBetweenScenarioAndWallTime() {
+        TimeScale k = new TimeScale(20);
+        assertThat(k.wall(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(50));
+        assertThat(k.scenario(Duration.ofMillis(50))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(k.scenarioMs(3.8)).isEqualTo(76.0);
+        assertThat(k.wall(SimulatorTimings.KUBERNETES).reconcileInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(k.wall(SimulatorTimings.KUBERNETES).leaseRenewInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(TimeScale.parse(0.5)).isEmpty();
+        assertThatThrownBy(() -> new TimeScale(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void failoverAtTenTimesSpeedAgreesWithRealTimeWithinTheResolution(@TempDir Path realDir, @TempDir Path fastDir)
+            throws Exception {
+        SloResult[] real = run(realDir, TimeScale.REAL);
+        SloResult[] fast = run(fastDir, new TimeScale(10));
+
+        // Detection takes 2 to 3 intervals plus a timeout, the clients' answer up to one TTL more.
+        assertThat(real[0].value()).isBetween(2_000.0, 3_000 + 300 + 1_000 + 50.0);
+        assertThat(fast[0].value()).isBetween(2_000.0, 3_000 + 300 + 1_000 + 500.0);
+        // The ×10 run's resolution is 10 × 50 ms; a little more for where its health checks fall.
+        assertThat(Math.abs(real[0].value() - fast[0].value())).isLessThanOrEqualTo(500 + 250.0);
+        // The regions are 76 ms apart in scenario time whatever the scale.
+        assertThat(real[1].value()).isGreaterThanOrEqualTo(76.0);
+        assertThat(fast[1].value()).isGreaterThanOrEqualTo(76.0);
+        assertThat(Files.readString(fastDir.resolve("run/history.jsonl"))).contains("\"probe_interval_ms\":500.0");
+    }
+
+    private static SloResult[] run(Path dir, TimeScale scale) throws Exception {
+        var scenario = TestScenarios.load(dir, TestScenarios.topology("76ms", "1s", "300ms", 3, "1s"), PARTITION);
+        var backend = new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES));
+        RunOutcome outcome = new ScenarioRun(scenario, backend, 7, dir.resolve("run"), Console.silent(), scale).execute();
+        assertThat(outcome.failure()).isEmpty();
+        SloResult failover = outcome.record().slos().get(0);
+        assertThat(failover.verdict()).as(failover.toString()).isEqualTo(Verdict.PASS);
+        return new SloResult[] {failover, outcome.record().slos().get(1)};
+    }
+}
