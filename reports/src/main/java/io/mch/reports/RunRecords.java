@@ -49,7 +49,8 @@ public final class RunRecords {
                         : history.events().get(history.events().size() - 1).tMs()),
                 start.map(Event.RunStarted::probeIntervalMs).orElse(0.0),
                 startedAt,
-                end.map(Event.RunEnded::reason).orElse("no run-ended event (the run was killed)"));
+                end.map(Event.RunEnded::reason).orElse("no run-ended event (the run was killed)"),
+                start.map(Event.RunStarted::timeScale).orElse(1.0));
     }
 
     /**

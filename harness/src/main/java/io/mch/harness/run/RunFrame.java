@@ -37,6 +37,7 @@ public final class RunFrame {
                 scale.scenario(crossProbeInterval(topology.clusters().size())).toMillis(),
                 topology.clusters().stream()
                         .map(c -> new Event.ClusterInfo(c.name(), c.region(), c.role().name().toLowerCase(), c.nodes()))
-                        .toList());
+                        .toList(),
+                scale.factor());
     }
 }

@@ -26,8 +26,9 @@ public sealed interface Event {
     long tMs();
 
     /**
-     * The run's frame: what was run and how often probes fire (their interval is the resolution
-     * of every time measured from probes).
+     * The run's frame: what was run and how often probes fire (their interval, in scenario time,
+     * is the resolution of every time measured from probes), and how much faster than real time
+     * it ran ({@code timeScale}; 1 when absent, as in histories written before it existed).
      */
     record RunStarted(
             long tMs,
@@ -38,8 +39,20 @@ public sealed interface Event {
             long durationMs,
             double probeIntervalMs,
             double crossProbeIntervalMs,
-            List<ClusterInfo> clusters)
-            implements Event {}
+            List<ClusterInfo> clusters,
+            double timeScale)
+            implements Event {
+
+        public RunStarted {
+            timeScale = timeScale > 0 ? timeScale : 1;
+        }
+
+        /** A run in real time. */
+        public RunStarted(long tMs, String scenario, String topology, String backend, long seed, long durationMs,
+                double probeIntervalMs, double crossProbeIntervalMs, List<ClusterInfo> clusters) {
+            this(tMs, scenario, topology, backend, seed, durationMs, probeIntervalMs, crossProbeIntervalMs, clusters, 1);
+        }
+    }
 
     /** A cluster of the topology as the run saw it. */
     record ClusterInfo(String name, String region, String role, int nodes) {}

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The contents of {@code run.json}. The first keys are a contract (see DESIGN.md); the
  * {@code cluster_status}/{@code sync_status}/{@code health} triple keeps the output shape of the
- * multi-cluster skill the project grew from.
+ * multi-cluster skill the project grew from. {@code time_scale} says how many times faster than
+ * real time the run went ({@code --time-scale}); every duration in the record is scenario time.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
@@ -25,7 +26,20 @@ public record RunRecord(
         long durationMs,
         double probeIntervalMs,
         String startedAt,
-        String endReason) {
+        String endReason,
+        double timeScale) {
+
+    public RunRecord {
+        timeScale = timeScale > 0 ? timeScale : 1;
+    }
+
+    /** A record of a run in real time. */
+    public RunRecord(String scenario, String topology, String backend, long seed, Verdict verdict, List<SloResult> slos,
+            List<FaultWindow> faults, Map<String, ClusterStatus> clusterStatus, String syncStatus, List<Health> health,
+            String description, long durationMs, double probeIntervalMs, String startedAt, String endReason) {
+        this(scenario, topology, backend, seed, verdict, slos, faults, clusterStatus, syncStatus, health, description,
+                durationMs, probeIntervalMs, startedAt, endReason, 1);
+    }
 
     /** When a fault was active, in scenario milliseconds ({@code endMs} null: never healed). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

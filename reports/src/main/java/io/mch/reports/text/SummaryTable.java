@@ -43,6 +43,11 @@ public final class SummaryTable {
             out.append('\n');
         }
         out.append(overall(run, slos)).append('\n');
+        if (run.timeScale() != 1) {
+            out.append("time scale ×").append(SloText.number(run.timeScale()))
+                    .append(": durations in scenario time, probe resolution ")
+                    .append(SloText.number(run.probeIntervalMs())).append(" ms\n");
+        }
         return out.toString();
     }
 

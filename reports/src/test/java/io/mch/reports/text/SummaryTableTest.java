@@ -3,6 +3,10 @@ package io.mch.reports.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mch.reports.SampleRun;
+import io.mch.reports.RunRecords;
+import io.mch.reports.history.Event;
+import io.mch.reports.history.History;
+import io.mch.reports.model.RunRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +37,18 @@ class SummaryTableTest {
         String table = SummaryTable.render(SampleRun.record("nothing", List.of()));
         assertThat(table.lines().toList()).containsExactly(
                 "SLO  VALUE  TARGET  VERDICT", "verdict: UNKNOWN (nothing: 0 SLOs, 0 failed, 0 unknown)");
+    }
+
+    @Test
+    void aCompressedRunStatesItsScaleAndResolution() {
+        RunRecord real = SampleRun.record("ap-partition", SampleRun.slos());
+        RunRecord fast = RunRecords.of(timeScaled(20), SampleRun.slos(), null, null);
+
+        assertThat(SummaryTable.render(real)).doesNotContain("time scale");
+        assertThat(SummaryTable.render(fast)).contains("time scale ×20: durations in scenario time, probe resolution 1000 ms");
+    }
+
+    private static History timeScaled(double scale) {
+        return new History(List.of(new Event.RunStarted(0, "s", "t", "embedded", 1, 60_000, 1000, 4000, List.of(), scale)));
     }
 }
