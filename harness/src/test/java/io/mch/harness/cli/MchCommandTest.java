@@ -67,6 +67,17 @@ class MchCommandTest {
     }
 
     @Test
+    void exploreWithoutAnExploreSectionIsBadInput() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), "name: s\ntopology: t.yaml\nduration: 1m\n");
+        Files.writeString(dir.resolve("t.yaml"), "name: t\nclusters:\n  - { name: a, region: r, role: active }\n");
+
+        assertThat(MchCommand.execute("explore", scenario.toString(), "--out", dir.resolve("out").toString()))
+                .isEqualTo(2);
+        assertThat(streams.err()).contains("explore");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(MchCommand.execute()).isEqualTo(2);
         assertThat(MchCommand.execute("run")).isEqualTo(2);
