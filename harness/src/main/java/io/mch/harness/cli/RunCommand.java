@@ -5,6 +5,7 @@ import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.load.GatlingClasspath;
 import io.mch.harness.run.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
@@ -13,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
             System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Optional<String> unbuilt = GatlingClasspath.problem(scenario, GatlingClasspath.home());
+        if (unbuilt.isPresent()) {
+            System.err.println("mch: " + unbuilt.get() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Backend chosen = backend(backend);

@@ -11,6 +11,7 @@ import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
 import io.mch.harness.fabric.GlobalLoadBalancer;
+import io.mch.harness.load.GatlingLoad;
 import io.mch.harness.measure.ConsistencyMonitor;
 import io.mch.harness.network.Endpoints;
 import io.mch.harness.network.Network;
@@ -45,11 +46,14 @@ public final class Runner {
 
     private final Backend backend;
     private final Console console;
+    private final Path dir;
     private final CountDownLatch abort = new CountDownLatch(1);
 
-    public Runner(Backend backend, Console console) {
+    /** {@code dir} is the run directory: a scenario's {@code load:} writes Gatling's files under it. */
+    public Runner(Backend backend, Console console, Path dir) {
         this.backend = backend;
         this.console = console;
+        this.dir = dir;
     }
 
     /** Ends the scenario early (signal): faults are healed and the history is closed as usual. */
@@ -121,11 +125,17 @@ public final class Runner {
                         : null;
                 FaultRunner faults = new FaultRunner(
                         new Nemeses(List.of(Nemeses.network(network), new ClusterNemesis(fleet))),
-                        clock, log::append)) {
+                        clock, log::append);
+                GatlingLoad load = new GatlingLoad(dir.resolve("gatling"), console)) {
             if (glb != null) {
                 InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());
                 traffic.global(new Resolver(traffic.http(), dns, service, clock::ms), fromClients, service,
                         scenario.traffic().interval());
+                if (scenario.load().isPresent()) {
+                    long zeroEpochMs = System.currentTimeMillis() - clock.ms();
+                    load.start(scenario.load().get(), dns, fromClients, service, scenario.traffic().timeout(),
+                            zeroEpochMs + scenario.load().get().at().toMillis());
+                }
             }
             for (Cluster from : fleet.clusters()) {
                 for (Cluster to : fleet.clusters()) {
@@ -140,6 +150,7 @@ public final class Runner {
             faults.schedule(scenario.faults(), scenario.duration());
             String reason = waitForEnd(scenario, clock, faults, consistency, live);
             traffic.stop();
+            load.finish(reason.equals("completed"));
             faults.healAll();
             consistency.sample(true);
             if (!faults.errors().isEmpty()) {
