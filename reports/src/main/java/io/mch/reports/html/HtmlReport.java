@@ -61,7 +61,8 @@ public final class HtmlReport {
 
     /**
      * Gatling's report of the run's {@code load:}, relative to the run directory
-     * ({@code gatling/<simulation>-<time>/index.html}), if Gatling wrote one.
+     * ({@code gatling/<simulation>-<time>/index.html}), if Gatling wrote one; the newest, when
+     * a run directory was reused.
      */
     public static Optional<String> gatlingReport(Path runDir) {
         Path gatling = runDir.resolve("gatling");
@@ -69,7 +70,7 @@ public final class HtmlReport {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(gatling)) {
-            return runs.filter(r -> Files.isRegularFile(r.resolve("index.html"))).sorted().findFirst()
+            return runs.filter(r -> Files.isRegularFile(r.resolve("index.html"))).max(Comparator.naturalOrder())
                     .map(r -> "gatling/" + r.getFileName() + "/index.html");
         } catch (IOException e) {
             return Optional.empty();

@@ -17,9 +17,11 @@ class GatlingLinkTest {
     Path dir;
 
     @Test
-    void linksGatlingsIndexWhenPresent() throws Exception {
-        Files.createDirectories(dir.resolve("gatling/mchsimulation-20261124101500123"));
-        Files.writeString(dir.resolve("gatling/mchsimulation-20261124101500123/index.html"), "<html></html>");
+    void linksGatlingsNewestIndexWhenPresent() throws Exception {
+        for (String run : List.of("mchsimulation-20261124101500123", "mchsimulation-20261123090000000")) {
+            Files.createDirectories(dir.resolve("gatling").resolve(run));
+            Files.writeString(dir.resolve("gatling").resolve(run).resolve("index.html"), "<html></html>");
+        }
         Files.writeString(dir.resolve("gatling/gatling.log"), "");
 
         HtmlReport.write(dir, SampleRun.record("loaded", List.of()), new History(List.of()));

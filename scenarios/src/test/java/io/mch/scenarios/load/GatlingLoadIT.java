@@ -13,9 +13,13 @@ import io.mch.harness.run.ScenarioRun;
 import io.mch.reports.html.HtmlReport;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
@@ -51,11 +55,13 @@ class GatlingLoadIT {
     @Test
     void gatlingDrivesTheGlobalEndpointAndIsLinkedFromTheReport() throws Exception {
         Path dir = Path.of("target", "runs", "gatling-load");
+        FileTime started = FileTime.from(Instant.now());
         RunOutcome outcome = run("gatling-load", "12s", "{ rate: 50/s, duration: 5s }", dir).execute();
 
         assertThat(outcome.failure()).as("harness failure").isEmpty();
         assertThat(HtmlReport.gatlingReport(dir)).hasValueSatisfying(link -> {
             assertThat(dir.resolve(link)).isRegularFile();
+            assertThat(modified(dir.resolve(link))).as("written by this run").isGreaterThan(started);
             assertThat(link).matches("gatling/mchsimulation-[^/]+/index.html");
         });
         String report = Files.readString(dir.resolve("report.html"));
@@ -93,6 +99,14 @@ class GatlingLoadIT {
                 SCENARIO.formatted(name, duration, load));
         Scenario scenario = ScenarioLoader.load(file);
         return new ScenarioRun(scenario, new EmbeddedBackend(), 7, dir, Console.system());
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<ProcessHandle> javaChildren() {
