@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.load.GatlingClasspath;
 import io.mch.harness.run.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
         Optional<TimeScale> scale = TimeScale.parse(timeScale);
         if (scale.isEmpty()) {
             System.err.println("mch: --time-scale " + timeScale + ": must be between 1 and 1000; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Optional<String> unbuilt = GatlingClasspath.problem(scenario, GatlingClasspath.home());
+        if (unbuilt.isPresent()) {
+            System.err.println("mch: " + unbuilt.get() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Backend chosen = backend(backend, scale.get());

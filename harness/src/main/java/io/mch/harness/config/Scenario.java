@@ -4,6 +4,7 @@ import io.mch.faults.spec.ScheduledFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** A validated scenario: the topology (overrides applied), traffic, fault schedule and SLOs. */
@@ -16,16 +17,35 @@ public record Scenario(
         OptionalLong seed,
         Traffic traffic,
         List<ScheduledFault> faults,
-        SloTargets slo) {
+        SloTargets slo,
+        Optional<Load> load) {
 
     public Scenario {
         faults = List.copyOf(faults);
+    }
+
+    /** A scenario without {@code load:}. */
+    public Scenario(Path file, String name, String description, Topology topology, Duration duration,
+            OptionalLong seed, Traffic traffic, List<ScheduledFault> faults, SloTargets slo) {
+        this(file, name, description, topology, duration, seed, traffic, faults, slo, Optional.empty());
     }
 
     /** Constant-rate probes through the global endpoint. */
     public record Traffic(double ratePerSecond, Duration timeout) {
         public Duration interval() {
             return Duration.ofNanos(Math.round(1_000_000_000d / ratePerSecond));
+        }
+    }
+
+    /**
+     * Heavy arrival-rate load through the global endpoint, driven by Gatling in its own JVM from
+     * {@code at} for {@code duration}: from {@code fromPerSecond} rising linearly to
+     * {@code toPerSecond} (equal for a constant rate). It stresses the fabric; SLO verdicts still
+     * come from the probes.
+     */
+    public record Load(double fromPerSecond, double toPerSecond, Duration at, Duration duration) {
+        public boolean ramp() {
+            return fromPerSecond != toPerSecond;
         }
     }
 }

@@ -20,7 +20,7 @@ final class ScenarioBinder {
 
     static final Scenario.Traffic DEFAULT_TRAFFIC = new Scenario.Traffic(20, Duration.ofSeconds(1));
     static final List<String> FIELDS = List.of(
-            "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore");
+            "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore", "load");
 
     private static final TopologyBinder.Result NO_TOPOLOGY =
             new TopologyBinder.Result(Optional.empty(), Optional.empty());
@@ -48,12 +48,15 @@ final class ScenarioBinder {
         Optional<List<ScheduledFault>> faults = f.optional("faults", c -> faults(c, faultBinder), List.of());
         Optional<SloTargets> slo = f.optional("slo", SloBinder::bind, SloTargets.none());
         f.get("explore").ifPresent(new ExploreBinder(topology.clusters(), duration)::bind);
+        Optional<Optional<Scenario.Load>> load = f.get("load")
+                .map(c -> LoadBinder.bind(c, duration, topology.topology()).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(file, name.orElseThrow(), description.orElseThrow(),
                 topology.topology().orElseThrow(), duration.orElseThrow(), seed.orElseThrow(), traffic.orElseThrow(),
-                faults.orElseThrow(), slo.orElseThrow()));
+                faults.orElseThrow(), slo.orElseThrow(), load.orElseThrow()));
     }
 
     private static TopologyBinder.Result topology(

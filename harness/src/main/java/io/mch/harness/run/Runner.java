@@ -11,6 +11,7 @@ import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
 import io.mch.harness.fabric.GlobalLoadBalancer;
+import io.mch.harness.load.GatlingLoad;
 import io.mch.harness.measure.ConsistencyMonitor;
 import io.mch.harness.network.Endpoints;
 import io.mch.harness.network.Network;
@@ -47,19 +48,18 @@ public final class Runner {
     private final Backend backend;
     private final Console console;
     private final TimeScale scale;
+    private final Path dir;
     private final CountDownLatch abort = new CountDownLatch(1);
 
-    public Runner(Backend backend, Console console) {
-        this(backend, console, TimeScale.REAL);
-    }
-
     /**
-     * A runner whose timers run {@code scale} times faster than scenario time; the backend must be
+     * {@code dir} is the run directory (a scenario's {@code load:} writes Gatling's files under it).
+     * The runner's timers run {@code scale} times faster than scenario time; the backend must be
      * compressed alike (its simulator timings, see {@link TimeScale#wall(io.mch.harness.backend.embedded.SimulatorTimings)}).
      */
-    public Runner(Backend backend, Console console, TimeScale scale) {
+    public Runner(Backend backend, Console console, Path dir, TimeScale scale) {
         this.backend = backend;
         this.console = console;
+        this.dir = dir;
         this.scale = scale;
     }
 
@@ -134,11 +134,18 @@ public final class Runner {
                         : null;
                 FaultRunner faults = new FaultRunner(
                         new Nemeses(List.of(Nemeses.network(network), new ClusterNemesis(fleet))),
-                        clock, log::append)) {
+                        clock, log::append);
+                GatlingLoad load = new GatlingLoad(dir.resolve("gatling"), console)) {
             if (glb != null) {
                 InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());
                 traffic.global(new Resolver(traffic.http(), dns, service, clock::wallMs), fromClients, service,
                         scenario.traffic().interval());
+                if (scenario.load().isPresent()) {
+                    Scenario.Load wallLoad = scale.wall(scenario.load().get());
+                    long zeroEpochMs = System.currentTimeMillis() - clock.wallMs();
+                    load.start(wallLoad, dns, fromClients, service, scale.wall(scenario.traffic().timeout()),
+                            zeroEpochMs + wallLoad.at().toMillis());
+                }
             }
             for (Cluster from : fleet.clusters()) {
                 for (Cluster to : fleet.clusters()) {
@@ -153,6 +160,7 @@ public final class Runner {
             faults.schedule(scenario.faults(), scenario.duration());
             String reason = waitForEnd(scenario, clock, faults, consistency, live);
             traffic.stop();
+            load.finish(reason.equals("completed"));
             faults.healAll();
             consistency.sample(true);
             if (!faults.errors().isEmpty()) {

@@ -47,7 +47,7 @@ public final class ScenarioRun {
         this.seed = seed;
         this.dir = dir;
         this.console = console;
-        this.runner = new Runner(backend, console, scale);
+        this.runner = new Runner(backend, console, dir, scale);
     }
 
     /** Ends the run early (SIGINT/SIGTERM); {@link #execute()} then heals, judges and writes as usual. */

@@ -2,6 +2,7 @@ package io.mch.harness.run;
 
 import io.mch.faults.spec.FaultSpec;
 import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
 import java.time.Duration;
 import java.util.Optional;
@@ -90,6 +91,11 @@ public record TimeScale(double factor) {
     }
 
     /** The embedded simulator's intervals in wall time (its reconcile loop floored at 50 ms). */
+    /** A load profile on the wall clock: it starts and lasts 1/K as long, at its stated rate. */
+    public Scenario.Load wall(Scenario.Load load) {
+        return new Scenario.Load(load.fromPerSecond(), load.toPerSecond(), wall(load.at()), wall(load.duration()));
+    }
+
     public SimulatorTimings wall(SimulatorTimings s) {
         Duration reconcile = wall(s.reconcileInterval());
         return new SimulatorTimings(

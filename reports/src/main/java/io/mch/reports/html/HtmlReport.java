@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code report.html}: what a person reads after a run. Rendered from the run record and the
@@ -54,6 +56,28 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(RunRecord run, History history) {
+        return render(run, history, Optional.empty());
+    }
+
+    /**
+     * Gatling's report of the run's {@code load:}, relative to the run directory
+     * ({@code gatling/<simulation>-<time>/index.html}), if Gatling wrote one; the newest, when
+     * a run directory was reused.
+     */
+    public static Optional<String> gatlingReport(Path runDir) {
+        Path gatling = runDir.resolve("gatling");
+        if (!Files.isDirectory(gatling)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> runs = Files.list(gatling)) {
+            return runs.filter(r -> Files.isRegularFile(r.resolve("index.html"))).max(Comparator.naturalOrder())
+                    .map(r -> "gatling/" + r.getFileName() + "/index.html");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String render(RunRecord run, History history, Optional<String> gatlingReport) {
         long endMs = history.events().isEmpty() ? 0 : history.events().get(history.events().size() - 1).tMs();
         List<RunRecord.FaultWindow> faults = FaultWindows.of(history);
         String scenario = run.scenario() == null ? "run" : run.scenario();
@@ -82,6 +106,7 @@ public final class HtmlReport {
         context.put("errors", errors(history));
         context.put("latency", LatencyMatrix.of(history));
         context.put("log", log(history));
+        context.put("gatlingReport", gatlingReport.orElse(null));
         return Templates.render("report.peb", context);
     }
 
@@ -89,7 +114,7 @@ public final class HtmlReport {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, render(run, history), StandardCharsets.UTF_8);
+            Files.writeString(file, render(run, history, gatlingReport(dir)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
