@@ -4,6 +4,7 @@ import io.mch.reports.history.Event;
 import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
+import io.mch.reports.slo.DowntimeProjection;
 import io.mch.reports.slo.Target;
 import java.util.List;
 

@@ -72,7 +72,9 @@ public final class FaultRunner implements AutoCloseable {
             }
             try {
                 active.put(fault.index(), new Active(spec.type(), nemesis.inject(clock.scale().wall(spec))));
-                history.accept(new Event.FaultStarted(clock.ms(), fault.index(), spec.type(), FaultText.describe(spec)));
+                FaultText.Sides sides = FaultText.sides(spec);
+                history.accept(new Event.FaultStarted(clock.ms(), fault.index(), spec.type(), FaultText.describe(spec),
+                        sides.between(), sides.and()));
             } catch (RuntimeException e) {
                 errors.add("faults[" + fault.index() + "] (" + spec.type() + ") could not be injected: " + e.getMessage());
             }

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * The run's frame: what the history's first event says about the run and its probes. Probe
  * intervals are stated in scenario time (wall interval × time scale), which is the resolution the
- * checkers then report.
+ * checkers then report. Region round-trip times are the topology's own, unscaled: scenario time,
+ * like every duration of the history.
  */
 public final class RunFrame {
 
@@ -38,6 +39,9 @@ public final class RunFrame {
                 topology.clusters().stream()
                         .map(c -> new Event.ClusterInfo(c.name(), c.region(), c.role().name().toLowerCase(), c.nodes()))
                         .toList(),
-                scale.factor());
+                scale.factor(),
+                topology.network().latency().stream()
+                        .map(l -> new Event.RegionRtt(l.a(), l.b(), l.rtt().toNanos() / 1e6))
+                        .toList());
     }
 }

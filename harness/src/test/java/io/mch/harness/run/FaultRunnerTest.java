@@ -41,7 +41,10 @@ class FaultRunnerTest {
         }
         assertThat(actions).containsExactly("inject a", "heal a");
         assertThat(history).hasSize(2);
-        assertThat(history.get(0)).isInstanceOf(Event.FaultStarted.class);
+        assertThat(history.get(0)).isInstanceOfSatisfying(Event.FaultStarted.class, f -> {
+            assertThat(f.between()).containsExactly("a");
+            assertThat(f.and()).isEmpty();
+        });
         assertThat(history.get(1)).isInstanceOfSatisfying(Event.FaultHealed.class,
                 h -> assertThat(h.fault()).isEqualTo("cluster-loss"));
         assertThat(history.get(1).tMs()).isGreaterThanOrEqualTo(history.get(0).tMs() + 100);

@@ -28,7 +28,9 @@ public sealed interface Event {
     /**
      * The run's frame: what was run and how often probes fire (their interval, in scenario time,
      * is the resolution of every time measured from probes), and how much faster than real time
-     * it ran ({@code timeScale}; 1 when absent, as in histories written before it existed).
+     * it ran ({@code timeScale}; 1 when absent, as in histories written before it existed), and
+     * the round-trip times between regions in scenario time ({@code rtts}; empty in older
+     * histories), which the report's topology diagram labels its links with.
      */
     record RunStarted(
             long tMs,
@@ -40,11 +42,20 @@ public sealed interface Event {
             double probeIntervalMs,
             double crossProbeIntervalMs,
             List<ClusterInfo> clusters,
-            double timeScale)
+            double timeScale,
+            List<RegionRtt> rtts)
             implements Event {
 
         public RunStarted {
             timeScale = timeScale > 0 ? timeScale : 1;
+            rtts = rtts == null ? List.of() : List.copyOf(rtts);
+        }
+
+        /** A run without recorded round-trip times. */
+        public RunStarted(long tMs, String scenario, String topology, String backend, long seed, long durationMs,
+                double probeIntervalMs, double crossProbeIntervalMs, List<ClusterInfo> clusters, double timeScale) {
+            this(tMs, scenario, topology, backend, seed, durationMs, probeIntervalMs, crossProbeIntervalMs, clusters,
+                    timeScale, List.of());
         }
 
         /** A run in real time. */
@@ -56,6 +67,9 @@ public sealed interface Event {
 
     /** A cluster of the topology as the run saw it. */
     record ClusterInfo(String name, String region, String role, int nodes) {}
+
+    /** The round-trip time between two regions, as the topology states it. */
+    record RegionRtt(String a, String b, double rttMs) {}
 
     /**
      * One probe request. {@code source} is {@code clients} or the calling cluster; {@code target}
@@ -73,8 +87,26 @@ public sealed interface Event {
             String error)
             implements Event {}
 
-    /** A fault was injected; {@code index} is its position in the scenario's fault list. */
-    record FaultStarted(long tMs, int index, String fault, String description) implements Event {}
+    /**
+     * A fault was injected; {@code index} is its position in the scenario's fault list.
+     * {@code between} and {@code and} are the two sides a partition or latency fault separates
+     * (cluster names, {@code clients}, {@code global-load-balancer}); a node or cluster loss names
+     * its cluster in {@code between} and leaves {@code and} empty. Histories written before the
+     * sides were recorded read with both empty.
+     */
+    record FaultStarted(long tMs, int index, String fault, String description, List<String> between, List<String> and)
+            implements Event {
+
+        public FaultStarted {
+            between = between == null ? List.of() : List.copyOf(between);
+            and = and == null ? List.of() : List.copyOf(and);
+        }
+
+        /** A fault whose sides are not known. */
+        public FaultStarted(long tMs, int index, String fault, String description) {
+            this(tMs, index, fault, description, List.of(), List.of());
+        }
+    }
 
     /** The fault with this index was healed. */
     record FaultHealed(long tMs, int index, String fault) implements Event {}

@@ -5,6 +5,7 @@ import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
 import io.mch.reports.html.chart.ConsistencyChart;
 import io.mch.reports.html.chart.CrossLatencyChart;
+import io.mch.reports.html.chart.TopologyDiagram;
 import io.mch.reports.html.chart.TrafficChart;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
@@ -90,6 +91,8 @@ public final class HtmlReport {
         context.put("banner", Banner.of(run, history));
         context.put("slos", sloRows(run));
         context.put("duration", Times.seconds(endMs));
+        context.put("topologyDiagram", TopologyDiagram.of(history).orElse(null));
+        context.put("errorBudget", ErrorBudget.of(run, history));
         context.put("traffic", history.events().isEmpty() ? null : TrafficChart.of(scenario, history, faults, endMs));
         context.put("crossLatency", history.crossClusterProbes().stream().anyMatch(Event.Probe::ok)
                 ? CrossLatencyChart.of(scenario, history, faults, endMs) : null);

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -57,11 +58,16 @@ public final class ChartSvg {
             chart.getLegend().setItemFont(LABEL);
             chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
+        return render(id, width, height, g -> chart.draw(g, new Rectangle(0, 0, width, height)));
+    }
+
+    /** Whatever {@code drawing} draws, as a chart; the one way to a {@link Chart}'s SVG. */
+    static Chart render(String id, int width, int height, Consumer<SVGGraphics2D> drawing) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(id + "-");
         g.setGeomDoubleConverter(ChartSvg::tenth);
         g.setTransformDoubleConverter(ChartSvg::tenth);
-        chart.draw(g, new Rectangle(0, 0, width, height));
+        drawing.accept(g);
         String svg = g.getSVGElement(id, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
                 MeetOrSlice.MEET);
         return new Chart(id, svg);

@@ -1,4 +1,4 @@
-package io.mch.harness.check;
+package io.mch.reports.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

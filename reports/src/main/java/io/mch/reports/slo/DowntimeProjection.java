@@ -1,6 +1,5 @@
-package io.mch.harness.check;
+package io.mch.reports.slo;
 
-import io.mch.reports.slo.SloText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,9 @@ import java.util.List;
 /**
  * An availability target read as downtime a year, next to what the measured failover time would
  * cost at the incident rate the scenario states: a run of a few minutes says little about a
- * year's availability, but "4 incidents × 31 s" against "52 min 34 s allowed" does. A year is
- * 365 days, so 99.99% allows 52 min 34 s.
+ * year's availability, but "4 incidents × 31 s" against "52 min 34 s allowed" does. The
+ * availability checker projects with it and the report's error budget reads targets with it, so
+ * both count the year alike: 365 days, so 99.99% allows 52 min 34 s.
  */
 public record DowntimeProjection(double incidentsPerYear, long failoverMs, double minPercent) {
 
@@ -28,6 +28,14 @@ public record DowntimeProjection(double incidentsPerYear, long failoverMs, doubl
     /** The downtime a year an availability of {@code minPercent} allows, to the second. */
     public static Duration allowedPerYear(double minPercent) {
         return Duration.ofSeconds(Math.round((100.0 - minPercent) / 100.0 * YEAR_MS / 1000.0));
+    }
+
+    /** How many incidents of {@code failoverMs} each fit into the downtime {@code minPercent} allows a year. */
+    public static long incidentsAllowed(double minPercent, long failoverMs) {
+        if (failoverMs <= 0) {
+            throw new IllegalArgumentException("failover time must be positive: " + failoverMs);
+        }
+        return allowedPerYear(minPercent).toMillis() / failoverMs;
     }
 
     /** E.g. {@code projected 4 × 31.25 s = 2 min 5 s of downtime a year; min 99.99% allows 52 min 34 s (within)}. */
