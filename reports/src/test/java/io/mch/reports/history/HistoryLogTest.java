@@ -26,10 +26,11 @@ class HistoryLogTest {
         Path file = dir.resolve("history.jsonl");
         List<Event> all = List.of(
                 new Event.RunStarted(0, "s", "t", "embedded", 7, 1000, 50, 500,
-                        List.of(new Event.ClusterInfo("a", "r1", "active", 3))),
+                        List.of(new Event.ClusterInfo("a", "r1", "active", 3)), 2,
+                        List.of(new Event.RegionRtt("r1", "r2", 76.5))),
                 new Event.Probe(10, "clients", "global", "a", true, 12.5, null),
                 new Event.Probe(20, "a", "b", null, false, 1000, "connect refused"),
-                new Event.FaultStarted(30, 0, "partition", "a cut off"),
+                new Event.FaultStarted(30, 0, "partition", "a cut off", List.of("a"), List.of("b", "clients")),
                 new Event.FaultHealed(40, 0, "partition"),
                 new Event.Serving(50, null, "none healthy"),
                 new Event.NodeStatus(60, "a", "n1", "NotReady"),
@@ -42,6 +43,21 @@ class HistoryLogTest {
         assertThat(HistoryLog.read(file).events()).isEqualTo(all);
         assertThat(lines(file)).hasSize(all.size()).allSatisfy(l -> assertThat(l).startsWith("{\"type\":"));
         assertThat(lines(file).get(1)).contains("\"t_ms\":10").contains("\"latency_ms\":12.5");
+    }
+
+    @Test
+    void linesWrittenBeforeFaultSidesAndRttsWereRecordedReadWithEmptyLists() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"type\":\"run-started\",\"t_ms\":0,\"scenario\":\"s\",\"topology\":\"t\",\"backend\":\"embedded\","
+                        + "\"seed\":7,\"duration_ms\":1000,\"probe_interval_ms\":50.0,\"cross_probe_interval_ms\":500.0,"
+                        + "\"clusters\":[{\"name\":\"a\",\"region\":\"r1\",\"role\":\"active\",\"nodes\":3}]}",
+                "{\"type\":\"fault-started\",\"t_ms\":30,\"index\":0,\"fault\":\"partition\",\"description\":\"a cut off\"}",
+                ""));
+        assertThat(HistoryLog.read(file).events()).containsExactly(
+                new Event.RunStarted(0, "s", "t", "embedded", 7, 1000, 50, 500,
+                        List.of(new Event.ClusterInfo("a", "r1", "active", 3)), 1, List.of()),
+                new Event.FaultStarted(30, 0, "partition", "a cut off", List.of(), List.of()));
     }
 
     @Test
