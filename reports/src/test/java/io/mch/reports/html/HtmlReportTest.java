@@ -30,6 +30,11 @@ class HtmlReportTest {
         // The SLO table comes before the charts.
         assertThat(html.indexOf("<table class=\"slos\">")).isPositive().isLessThan(html.indexOf("<svg"));
         assertThat(html).contains("2000 ms", "79.8 ms (p99)", "max 50ms", "-29.8 ms", "+118000 ms", "-19.9 pp");
+        // Right after it: the topology diagram, then the error budget, then the traffic chart.
+        assertThat(html.indexOf("<svg id='topology'")).isGreaterThan(html.indexOf("<table class=\"slos\">"))
+                .isLessThan(html.indexOf("Error budget"));
+        assertThat(html.indexOf("Error budget")).isLessThan(html.indexOf("chart-traffic"));
+        assertThat(html).contains("<li>99.99% allows 52 min 34 s a year: 1577 incidents of 2 s</li>");
         // The traffic chart names the scenario, the fault and both serving clusters; no cross probes, no latency chart.
         String traffic = svg(html, "chart-traffic");
         assertThat(traffic).contains("ap-partition: global traffic", "#0 partition", ">us-east<", ">eu-west<",

@@ -26,4 +26,11 @@ class DowntimeProjectionTest {
         assertThat(exceeds.describe())
                 .isEqualTo("projected 12 × 300 s = 1 h of downtime a year; min 99.99% allows 52 min 34 s (exceeded)");
     }
+
+    @Test
+    void incidentsAllowedAreWholeFailoversInsideTheYearlyAllowance() {
+        assertThat(DowntimeProjection.incidentsAllowed(99.99, 31_200)).isEqualTo(101);
+        assertThat(DowntimeProjection.incidentsAllowed(99.9, 2_000)).isEqualTo(15_768);
+        assertThat(DowntimeProjection.incidentsAllowed(100, 1_000)).isZero();
+    }
 }
