@@ -25,7 +25,8 @@ public final class SampleRun {
             events.add(new Event.Probe(t, "clients", "global", down ? null : t < 3_000 ? "us-east" : "eu-west",
                     !down, down ? 1000 : 20, down ? "timeout" : null));
         }
-        events.add(new Event.FaultStarted(3_000, 0, "partition", "us-east cut off"));
+        events.add(new Event.FaultStarted(3_000, 0, "partition", "us-east cut off", List.of("us-east"),
+                List.of("eu-west", "clients")));
         events.add(new Event.NodeStatus(4_000, "us-east", "node-1", "NotReady"));
         events.add(new Event.Serving(5_000, "eu-west", "health check failed 3 times"));
         events.add(new Event.FaultHealed(8_000, 0, "partition"));

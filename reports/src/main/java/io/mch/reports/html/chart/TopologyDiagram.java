@@ -60,9 +60,10 @@ public final class TopologyDiagram {
                 .filter(f -> f.fault().equals("partition")).toList();
         Map<String, Box> boxes = new LinkedHashMap<>();
         Map<String, Box> regionBoxes = new LinkedHashMap<>();
-        int x = 20;
+        int row = regions.values().stream().mapToInt(TopologyDiagram::regionWidth).sum() + 40 * (regions.size() - 1);
+        int x = Math.max(20, (WIDTH - row) / 2);
         for (var region : regions.entrySet()) {
-            int w = region.getValue().size() * (BOX_W + GAP) - GAP + 2 * PAD;
+            int w = regionWidth(region.getValue());
             regionBoxes.put(region.getKey(), new Box(x, REGIONS_Y, w, HEADER + BOX_H + 2 * PAD));
             int cx = x + PAD;
             for (Event.ClusterInfo c : region.getValue()) {
@@ -71,7 +72,7 @@ public final class TopologyDiagram {
             }
             x += w + 40;
         }
-        int width = Math.max(WIDTH, x);
+        int width = Math.max(WIDTH, x - 20);
         int regionsBottom = REGIONS_Y + HEADER + BOX_H + 2 * PAD;
         int height = regionsBottom + 60 + 28 * Math.max(0, regions.size() - 1);
         Box global = new Box(width / 2 - 150, 16, 300, 40);
@@ -96,6 +97,10 @@ public final class TopologyDiagram {
         });
     }
 
+    private static int regionWidth(List<Event.ClusterInfo> clusters) {
+        return clusters.size() * (BOX_W + GAP) - GAP + 2 * PAD;
+    }
+
     /** An arc under each pair of regions, deeper the further apart they are drawn. */
     private static void drawRegionLinks(SVGGraphics2D g, Event.RunStarted start, List<Event.FaultStarted> partitions,
             Map<String, Box> regionBoxes) {
@@ -110,7 +115,7 @@ public final class TopologyDiagram {
                 Set<Integer> cuts = cuts(partitions, f -> crosses(f, inA, inB));
                 link(g, new QuadCurve2D.Double(a.midX(), a.bottom(), (a.midX() + b.midX()) / 2, depth, b.midX(),
                         b.bottom()), cuts, rtt(start, names.get(i), names.get(j)), (a.midX() + b.midX()) / 2,
-                        (a.bottom() + depth) / 2 + 4);
+                        (a.bottom() + depth) / 2 + 16);
             }
         }
     }
