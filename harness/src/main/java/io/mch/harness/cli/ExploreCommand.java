@@ -9,9 +9,6 @@ import io.mch.harness.explore.Exploration;
 import io.mch.harness.run.Console;
 import io.mch.harness.run.TimeScale;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,9 +51,7 @@ final class ExploreCommand implements Callable<Integer> {
             scenario = ScenarioLoader.load(scenarioFile);
             space = ScenarioLoader.explore(scenarioFile, scenario);
         } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
-            return MchCommand.BAD_INPUT;
+            return CommandInputs.badInput(e);
         }
         if (space.isEmpty()) {
             System.err.println(scenarioFile + ": no explore: section; add one to say which faults to search"
@@ -70,10 +65,9 @@ final class ExploreCommand implements Callable<Integer> {
                     + " nothing was run");
             return MchCommand.BAD_INPUT;
         }
-        long searchSeed = seed != null ? seed : scenario.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
+        long searchSeed = CommandInputs.seed(seed, scenario);
         int budget = tries != null ? tries : space.get().tries();
-        Path dir = out != null ? out : Path.of("runs", "explore-" + scenario.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = CommandInputs.dir(out, "explore-" + scenario.name());
         Console console = Console.system();
         console.progress("exploring " + scenario.name() + ": " + budget + " tries, seed " + searchSeed + ", time scale "
                 + scale.get() + ", runs in " + dir);

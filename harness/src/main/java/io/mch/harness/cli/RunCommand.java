@@ -13,10 +13,7 @@ import io.mch.harness.run.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,9 +47,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             scenario = ScenarioLoader.load(scenarioFile);
         } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
-            return MchCommand.BAD_INPUT;
+            return CommandInputs.badInput(e);
         }
         Optional<TimeScale> scale = TimeScale.parse(timeScale);
         if (scale.isEmpty()) {
@@ -70,9 +65,8 @@ final class RunCommand implements Callable<Integer> {
                     + " version; nothing was run");
             return MchCommand.BAD_INPUT;
         }
-        long runSeed = seed != null ? seed : scenario.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
-        Path dir = out != null ? out : Path.of("runs", scenario.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        long runSeed = CommandInputs.seed(seed, scenario);
+        Path dir = CommandInputs.dir(out, scenario.name());
         Console console = Console.system();
         console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
                 + (scale.get().compressed() ? ", time scale " + scale.get() : "") + ", results in " + dir);

@@ -1,0 +1,35 @@
+package io.mch.harness.cli;
+
+import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.config.Scenario;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** What {@code run} and {@code explore} decide the same way: bad input, the seed, the output folder. */
+final class CommandInputs {
+
+    private CommandInputs() {}
+
+    /** Prints every problem and says that nothing ran; returns the bad-input exit code. */
+    static int badInput(InvalidInputException e) {
+        System.err.println(e.getMessage());
+        System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
+        return MchCommand.BAD_INPUT;
+    }
+
+    /** The command line's seed, else the scenario's, else a random one (recorded in the run). */
+    static long seed(Long fromCommandLine, Scenario scenario) {
+        return fromCommandLine != null
+                ? fromCommandLine
+                : scenario.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
+    }
+
+    /** {@code out} when given, else {@code runs/<name>-<local time>}. */
+    static Path dir(Path out, String name) {
+        return out != null
+                ? out
+                : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}
