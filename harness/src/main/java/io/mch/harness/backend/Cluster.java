@@ -19,6 +19,12 @@ public interface Cluster {
     /** The ingress address (direct; cross-cluster traffic reaches it through link proxies). */
     InetSocketAddress ingress();
 
+    /**
+     * The API server as other clusters reach it (fabric controllers connect here through link
+     * proxies, see {@code FabricContext#apiClient}); unreachable while the cluster is lost.
+     */
+    InetSocketAddress apiServer();
+
     /** {@code Healthy}, {@code Degraded} (some node not ready) or {@code Lost}. */
     String status();
 }

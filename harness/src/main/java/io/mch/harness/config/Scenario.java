@@ -18,10 +18,18 @@ public record Scenario(
         Traffic traffic,
         List<ScheduledFault> faults,
         SloTargets slo,
-        Optional<Load> load) {
+        Optional<Load> load,
+        List<Step.Scheduled> steps) {
 
     public Scenario {
         faults = List.copyOf(faults);
+        steps = List.copyOf(steps);
+    }
+
+    /** A scenario without {@code steps:}. */
+    public Scenario(Path file, String name, String description, Topology topology, Duration duration,
+            OptionalLong seed, Traffic traffic, List<ScheduledFault> faults, SloTargets slo, Optional<Load> load) {
+        this(file, name, description, topology, duration, seed, traffic, faults, slo, load, List.of());
     }
 
     /** A scenario without {@code load:}. */

@@ -68,7 +68,17 @@ public record Topology(
     public record KubernetesTimings(Duration nodeMonitorGracePeriod, Duration podEvictionTimeout) {}
 
     /** The multi-cluster control plane under test; sections not present are empty. */
-    public record FabricSpec(Optional<GlobalLoadBalancerSpec> globalLoadBalancer) {}
+    public record FabricSpec(
+            Optional<GlobalLoadBalancerSpec> globalLoadBalancer,
+            Optional<SyncSpec> sync,
+            Optional<MeshSpec> mesh,
+            Optional<ReplicationSpec> replication) {
+
+        /** A fabric with only a global load balancer (or nothing). */
+        public FabricSpec(Optional<GlobalLoadBalancerSpec> globalLoadBalancer) {
+            this(globalLoadBalancer, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     public record GlobalLoadBalancerSpec(
             LbPolicy policy,

@@ -112,6 +112,6 @@ public final class Trials {
 
     static Scenario withFaults(Scenario s, List<ScheduledFault> faults) {
         return new Scenario(s.file(), s.name(), s.description(), s.topology(), s.duration(), s.seed(), s.traffic(),
-                faults, s.slo());
+                faults, s.slo(), s.load(), s.steps());
     }
 }

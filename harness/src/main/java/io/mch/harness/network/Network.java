@@ -41,20 +41,22 @@ public final class Network implements Links, AutoCloseable {
     }
 
     /**
-     * Opens the link {@code from → to} in front of {@code target} (once per pair) and returns the
-     * address {@code from} must call to reach {@code to}.
+     * Opens the link {@code from → to} in front of {@code target} (once per pair and target: a
+     * cluster's ingress and its API server are two links of the same pair, cut and slowed together)
+     * and returns the address {@code from} must call to reach {@code target}.
      */
     public synchronized InetSocketAddress connect(String from, String to, InetSocketAddress target) {
-        LinkProxy link = links.get(key(from, to));
+        String key = key(from, to) + "@" + target;
+        LinkProxy link = links.get(key);
         if (link == null) {
             try {
-                link = LinkProxy.open(from + "->" + to, BIND, target, seed ^ key(from, to).hashCode());
+                link = LinkProxy.open(key(from, to), BIND, target, seed ^ key.hashCode());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open link " + key(from, to), e);
+                throw new UncheckedIOException("cannot open link " + key, e);
             }
             Topology.RegionLatency rtt = topology.network().between(region(from), region(to));
             link.baseLatency(rtt.rtt().dividedBy(2), rtt.jitter().dividedBy(2));
-            links.put(key(from, to), link);
+            links.put(key, link);
         }
         return link.address();
     }
@@ -68,8 +70,8 @@ public final class Network implements Links, AutoCloseable {
 
     @Override
     public synchronized List<LinkProxy> between(String from, String to) {
-        LinkProxy link = links.get(key(from, to));
-        return link == null ? List.of() : List.of(link);
+        String prefix = key(from, to) + "@";
+        return links.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList();
     }
 
     @Override

@@ -20,6 +20,10 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Event.NodeStatus.class, name = "node-status"),
     @JsonSubTypes.Type(value = Event.ConsistencySample.class, name = "consistency"),
     @JsonSubTypes.Type(value = Event.RunEnded.class, name = "run-ended"),
+    @JsonSubTypes.Type(value = Event.StepStarted.class, name = "step"),
+    @JsonSubTypes.Type(value = Event.SyncStatus.class, name = "sync-status"),
+    @JsonSubTypes.Type(value = Event.Measured.class, name = "measured"),
+    @JsonSubTypes.Type(value = Event.FabricNote.class, name = "fabric"),
 })
 public sealed interface Event {
 
@@ -127,4 +131,38 @@ public sealed interface Event {
 
     /** The run ended; {@code reason} is {@code completed}, {@code interrupted} or {@code failed: ...}. */
     record RunEnded(long tMs, String reason, Map<String, String> clusterStatus) implements Event {}
+
+    /**
+     * A scenario step (not a fault: it does not heal) was carried out; {@code index} is its
+     * position in the scenario's {@code steps:} list, {@code step} its kind ({@code commit},
+     * {@code federate}, ...).
+     */
+    record StepStarted(long tMs, int index, String step, String description) implements Event {}
+
+    /**
+     * The GitOps controller's status of one (application, cluster) pair changed, in Argo CD's
+     * words: {@code Synced}, {@code OutOfSync} (the repository has changes not yet applied),
+     * {@code Modified} (the live object drifted from the repository) or {@code Unknown} (the
+     * cluster cannot be reached).
+     */
+    record SyncStatus(long tMs, String application, String cluster, String status, String detail) implements Event {}
+
+    /**
+     * A figure the fabric measured from what it observed: {@code rpo}, {@code rto},
+     * {@code replication-lag}, {@code federate}, {@code connect}, {@code replicate},
+     * {@code failover-drill}, {@code sync}, ... {@code subject} says of what (a cluster, a pair
+     * {@code a->b}, an application); {@code valueMs} is scenario time, known to within
+     * {@code resolutionMs} (the interval of the observations it came from). {@code tMs} is when
+     * the measurement completed.
+     */
+    record Measured(long tMs, String name, String subject, double valueMs, double resolutionMs, String detail)
+            implements Event {}
+
+    /**
+     * Something the fabric did or saw that a reader of the event log needs (a backup taken, a
+     * restore finished, a mesh peer's endpoints kept although stale, a commit applied).
+     * {@code component} is {@code sync}, {@code mesh}, {@code replication}, {@code load-balancer};
+     * {@code cluster} may be null.
+     */
+    record FabricNote(long tMs, String component, String cluster, String message) implements Event {}
 }

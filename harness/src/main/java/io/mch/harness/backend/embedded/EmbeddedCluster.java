@@ -2,12 +2,17 @@ package io.mch.harness.backend.embedded;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.faults.Heal;
+import io.mch.faults.proxy.Direction;
+import io.mch.faults.proxy.LinkProxy;
 import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.config.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,14 +28,17 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
     private final ApiServer api;
     private final Simulator simulator;
     private final Ingress ingress;
+    private final LinkProxy apiGate;
+    private final List<Heal> gateClosed = new ArrayList<>();
     private int losses;
     private boolean closed;
 
-    private EmbeddedCluster(String name, ApiServer api, Simulator simulator, Ingress ingress) {
+    private EmbeddedCluster(String name, ApiServer api, Simulator simulator, Ingress ingress, LinkProxy apiGate) {
         this.name = name;
         this.api = api;
         this.simulator = simulator;
         this.ingress = ingress;
+        this.apiGate = apiGate;
     }
 
     /**
@@ -45,6 +53,7 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
         ApiServer api = ApiServer.start(address);
         Simulator simulator = null;
         Ingress ingress = null;
+        LinkProxy apiGate = null;
         try {
             simulator = new Simulator(
                     spec.name(),
@@ -63,12 +72,15 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
             ingress.start();
             listener.progress("cluster " + spec.name() + ": API " + api.url() + ", " + spec.nodes()
                     + " nodes, ingress http://" + address.getHostAddress() + ":" + ingress.address().getPort());
-            return new EmbeddedCluster(spec.name(), api, simulator, ingress);
-        } catch (RuntimeException e) {
+            apiGate = LinkProxy.open(spec.name() + "-api", address,
+                    new InetSocketAddress(address, api.port()), seed);
+            return new EmbeddedCluster(spec.name(), api, simulator, ingress, apiGate);
+        } catch (RuntimeException | IOException e) {
+            closeQuietly(apiGate, e);
             closeQuietly(ingress, e);
             closeQuietly(simulator, e);
             closeQuietly(api, e);
-            throw e;
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -86,6 +98,11 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
     @Override
     public InetSocketAddress ingress() {
         return ingress.address();
+    }
+
+    @Override
+    public InetSocketAddress apiServer() {
+        return apiGate.address();
     }
 
     @Override
@@ -116,12 +133,18 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
         if (losses++ == 0) {
             ingress.stop();
             simulator.pause();
+            for (Direction d : Direction.values()) {
+                gateClosed.add(apiGate.blackhole(d));
+            }
+            apiGate.resetConnections();
         }
         return Heal.once(this::healLoss);
     }
 
     private synchronized void healLoss() {
         if (--losses == 0 && !closed) {
+            gateClosed.forEach(Heal::heal);
+            gateClosed.clear();
             simulator.resume();
             ingress.start();
         }
@@ -136,7 +159,7 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
             closed = true;
         }
         RuntimeException failure = null;
-        for (AutoCloseable part : new AutoCloseable[] {ingress, simulator, api}) {
+        for (AutoCloseable part : new AutoCloseable[] {apiGate, ingress, simulator, api}) {
             try {
                 part.close();
             } catch (Exception e) {

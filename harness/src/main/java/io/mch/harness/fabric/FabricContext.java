@@ -1,0 +1,93 @@
+package io.mch.harness.fabric;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.mch.harness.backend.Cluster;
+import io.mch.harness.backend.Fleet;
+import io.mch.harness.config.Step;
+import io.mch.harness.config.Topology;
+import io.mch.harness.network.Network;
+import io.mch.harness.run.Console;
+import io.mch.harness.run.RunClock;
+import io.mch.harness.run.TimeScale;
+import io.mch.reports.history.Event;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What a fabric part may use during a run. Controllers reach other clusters only through the
+ * {@link Network} (so partitions and latency act on them as on traffic), and use the cluster's
+ * direct {@link Cluster#client()} only for their own cluster.
+ *
+ * @param topology the topology with every duration in wall time (see {@link TimeScale#wall(Topology)})
+ * @param clock scenario time, the axis of every event
+ * @param history where events go (thread-safe)
+ * @param steps the scenario's steps: a cluster named by a later {@code federate} or
+ *     {@code connect} is not a member of the fleet or the mesh until that step
+ * @param runDir the run directory, for files a part writes (backups, the repository's working copy)
+ */
+public record FabricContext(
+        Topology topology,
+        Fleet fleet,
+        Network network,
+        RunClock clock,
+        Consumer<Event> history,
+        long seed,
+        TimeScale scale,
+        Console console,
+        List<Step.Scheduled> steps,
+        Path runDir) {
+
+    /** Scenario time after which a call through the network to an unresponsive API gives up. */
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(5);
+
+    public FabricContext {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * A client for {@code to}'s API server as seen from {@code from}, through the network link
+     * {@code from → to}: it is slowed by the region RTT, cut by partitions, and gives up after
+     * 5 s of scenario time (wall time under a time scale) instead of hanging. The caller closes it.
+     */
+    public KubernetesClient apiClient(String from, String to) {
+        Cluster target = fleet.cluster(to);
+        InetSocketAddress via = network.connect(from, to, target.apiServer());
+        Config base = target.client().getConfiguration();
+        String scheme = URI.create(base.getMasterUrl()).getScheme();
+        int timeoutMs = (int) Math.max(200, scale.wall(API_TIMEOUT).toMillis());
+        Config config = new ConfigBuilder(base)
+                .withMasterUrl(scheme + "://" + via.getAddress().getHostAddress() + ":" + via.getPort())
+                .withRequestTimeout(timeoutMs)
+                .withConnectionTimeout(timeoutMs)
+                .withRequestRetryBackoffLimit(0)
+                .withWatchReconnectLimit(0)
+                .build();
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** The address {@code from} calls to reach {@code to}'s ingress, through the network. */
+    public InetSocketAddress ingress(String from, String to) {
+        return network.connect(from, to, fleet.cluster(to).ingress());
+    }
+
+    /** Records a note for the event log. */
+    public void note(String component, String cluster, String message) {
+        history.accept(new Event.FabricNote(clock.ms(), component, cluster, message));
+    }
+
+    /**
+     * Records a measured figure in scenario time; {@code wallResolution} is the wall-clock interval
+     * of the observations it came from (stated in scenario time in the event).
+     */
+    public void measured(String name, String subject, long valueMs, Duration wallResolution, String detail) {
+        history.accept(new Event.Measured(clock.ms(), name, subject, valueMs,
+                scale.scenario(wallResolution).toMillis(), detail));
+    }
+}
