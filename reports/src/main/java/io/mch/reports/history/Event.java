@@ -24,6 +24,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Event.SyncStatus.class, name = "sync-status"),
     @JsonSubTypes.Type(value = Event.Measured.class, name = "measured"),
     @JsonSubTypes.Type(value = Event.FabricNote.class, name = "fabric"),
+    @JsonSubTypes.Type(value = Event.BackupTaken.class, name = "backup"),
+    @JsonSubTypes.Type(value = Event.Restored.class, name = "restore"),
 })
 public sealed interface Event {
 
@@ -165,4 +167,21 @@ public sealed interface Event {
      * {@code cluster} may be null.
      */
     record FabricNote(long tMs, String component, String cluster, String message) implements Event {}
+
+    /**
+     * A backup of {@code namespace} in {@code cluster} completed at {@code tMs} (scenario time) with
+     * {@code objects} objects; its content is what the cluster held when it started
+     * ({@code startedMs}), which is what a restore from it brings back.
+     */
+    record BackupTaken(long tMs, String cluster, String namespace, String backup, long startedMs, int objects)
+            implements Event {}
+
+    /**
+     * A backup was restored into {@code cluster}: asked for at {@code triggerMs} ({@code trigger}
+     * says why: {@code failover} when the source was found lost, {@code step} for a scenario step),
+     * finished at {@code tMs}. {@code backupStartedMs} is the backup's content time (the RPO is
+     * measured to it); {@code backup} is null when no backup existed yet, and then nothing was restored.
+     */
+    record Restored(long tMs, String cluster, String namespace, String backup, long backupStartedMs, long triggerMs,
+            String trigger, int objects) implements Event {}
 }
