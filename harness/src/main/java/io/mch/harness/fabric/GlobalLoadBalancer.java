@@ -2,6 +2,7 @@ package io.mch.harness.fabric;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mch.harness.config.Step;
 import io.mch.harness.config.Topology;
 import io.mch.harness.config.Topology.GlobalLoadBalancerSpec;
 import io.mch.harness.run.Threads;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,16 +32,18 @@ import java.util.function.LongSupplier;
  * A DNS-based global load balancer in the manner of k8gb: it health-checks every cluster through
  * the network and answers name queries with one healthy cluster and a TTL. Clients cache the
  * answer for the TTL, so failover takes detection time plus what is left of the TTL — the figure
- * the failover-time SLO measures.
+ * the failover-time SLO measures. A planned failover ({@code failover} step) promotes a cluster to
+ * primary and sends all traffic there while it is healthy, whatever the policy was.
  */
-public final class GlobalLoadBalancer implements AutoCloseable {
+public final class GlobalLoadBalancer implements Fabric {
 
     /** One DNS answer: which cluster to call, and for how long the client may keep it. */
     public record Answer(String cluster, long ttlMs) {}
 
     private final GlobalLoadBalancerSpec spec;
     private final List<HealthChecker> checkers;
-    private final List<String> order;
+    private volatile List<HealthChecker> order;
+    private volatile Topology.LbPolicy policy;
     private final Http http;
     private final ScheduledExecutorService checks;
     private final ExecutorService dnsThreads;
@@ -67,11 +71,12 @@ public final class GlobalLoadBalancer implements AutoCloseable {
         this.spec = spec;
         this.sink = sink;
         this.random = new Random(seed);
-        this.order = failoverOrder(topology, spec);
-        this.checkers = order.stream()
+        this.policy = spec.policy();
+        this.checkers = failoverOrder(topology, spec).stream()
                 .map(c -> new HealthChecker(
                         c, checkAddresses.get(c), service, spec.healthCheck().failureThreshold()))
                 .toList();
+        this.order = checkers;
         this.http = new Http(checkers.size() * 2, spec.healthCheck().timeout());
         this.checks = Executors.newScheduledThreadPool(checkers.size(), Threads.named("glb-check"));
         this.dnsThreads = Executors.newFixedThreadPool(4, Threads.named("glb-dns"));
@@ -122,7 +127,7 @@ public final class GlobalLoadBalancer implements AutoCloseable {
         if (healthy.isEmpty()) {
             return Optional.empty();
         }
-        String cluster = switch (spec.policy()) {
+        String cluster = switch (policy) {
             case FAILOVER -> healthy.get(0);
             case ROUND_ROBIN -> healthy.get(Math.floorMod(roundRobin.getAndIncrement(), healthy.size()));
             case WEIGHTED -> weighted(healthy);
@@ -159,7 +164,7 @@ public final class GlobalLoadBalancer implements AutoCloseable {
     private synchronized void recordServing(String reason, boolean first) {
         List<String> healthy = healthy();
         String now = healthy.isEmpty() ? null
-                : spec.policy() == Topology.LbPolicy.FAILOVER ? healthy.get(0) : String.join(",", healthy);
+                : policy == Topology.LbPolicy.FAILOVER ? healthy.get(0) : String.join(",", healthy);
         if (first || !Objects.equals(now, serving)) {
             serving = now;
             sink.serving(new Event.Serving(clockMs.getAsLong(), now, reason));
@@ -179,7 +184,23 @@ public final class GlobalLoadBalancer implements AutoCloseable {
 
     /** Healthy clusters in failover order. */
     private List<String> healthy() {
-        return checkers.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+        return order.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+    }
+
+    /** A planned failover: {@code to} becomes the primary and the policy {@code failover}. */
+    @Override
+    public boolean perform(Step.Scheduled step) {
+        if (!(step.step() instanceof Step.Failover failover)) {
+            return false;
+        }
+        synchronized (this) {
+            List<HealthChecker> promoted = new ArrayList<>(order);
+            promoted.sort(Comparator.comparing(c -> !c.cluster().equals(failover.to())));
+            order = List.copyOf(promoted);
+            policy = Topology.LbPolicy.FAILOVER;
+            recordServing("planned failover to " + failover.to(), false);
+        }
+        return true;
     }
 
     /** Primary first, then passive clusters, then the rest, each in topology order. */

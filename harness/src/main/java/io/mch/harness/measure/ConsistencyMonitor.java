@@ -6,27 +6,39 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.harness.run.RunClock;
 import io.mch.reports.history.Event;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Samples config consistency: for every desired object and every cluster it should be on, whether
- * the live object carries the desired spec. An unreachable cluster counts as not matching.
+ * the live object carries the desired spec. An unreachable cluster counts as not matching. What is
+ * desired may change during a run (a GitOps commit, a cluster joining the fleet), so it is asked
+ * for at every sample.
  */
 public final class ConsistencyMonitor {
 
     private static final List<String> COMPARED = List.of("spec", "data", "stringData", "rules");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final List<HasMetadata> desired;
+    private final Supplier<Map<String, List<HasMetadata>>> desired;
     private final Map<String, KubernetesClient> clusters;
     private final RunClock clock;
     private final Consumer<Event> history;
 
+    /** The same {@code desired} objects on every one of {@code clusters}. */
     public ConsistencyMonitor(
             List<HasMetadata> desired, Map<String, KubernetesClient> clusters, RunClock clock, Consumer<Event> history) {
-        this.desired = List.copyOf(desired);
+        this(() -> everywhere(desired, clusters.keySet()), clusters, clock, history);
+    }
+
+    /** {@code desired} says, at each sample, which objects each cluster (of {@code clusters}) should hold. */
+    public ConsistencyMonitor(Supplier<Map<String, List<HasMetadata>>> desired, Map<String, KubernetesClient> clusters,
+            RunClock clock, Consumer<Event> history) {
+        this.desired = desired;
         this.clusters = Map.copyOf(clusters);
         this.clock = clock;
         this.history = history;
@@ -35,14 +47,22 @@ public final class ConsistencyMonitor {
     /** Takes one sample of every (object, cluster) pair; returns how many pairs matched. */
     public int sample(boolean settled) {
         int matched = 0;
-        for (var cluster : clusters.entrySet()) {
-            for (HasMetadata object : desired) {
-                boolean matches = matches(cluster.getValue(), object);
+        for (var target : desired.get().entrySet()) {
+            KubernetesClient client = clusters.get(target.getKey());
+            for (HasMetadata object : target.getValue()) {
+                boolean matches = matches(client, object);
                 matched += matches ? 1 : 0;
-                history.accept(new Event.ConsistencySample(clock.ms(), cluster.getKey(), key(object), matches, settled));
+                history.accept(new Event.ConsistencySample(clock.ms(), target.getKey(), key(object), matches, settled));
             }
         }
         return matched;
+    }
+
+    private static Map<String, List<HasMetadata>> everywhere(List<HasMetadata> desired, Set<String> clusters) {
+        List<HasMetadata> copy = List.copyOf(desired);
+        Map<String, List<HasMetadata>> all = new LinkedHashMap<>();
+        clusters.forEach(c -> all.put(c, copy));
+        return all;
     }
 
     private static boolean matches(KubernetesClient client, HasMetadata object) {

@@ -10,6 +10,9 @@ import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
+import io.mch.harness.fabric.Fabric;
+import io.mch.harness.fabric.FabricContext;
+import io.mch.harness.fabric.Fabrics;
 import io.mch.harness.fabric.GlobalLoadBalancer;
 import io.mch.harness.load.GatlingLoad;
 import io.mch.harness.measure.ConsistencyMonitor;
@@ -23,6 +26,7 @@ import io.mch.reports.history.HistoryLog;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +126,8 @@ public final class Runner {
         LiveStats live = new LiveStats();
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
-        ConsistencyMonitor consistency = new ConsistencyMonitor(desired, clients, clock, log::append);
+        FabricContext context = new FabricContext(topology, fleet, network, clock, log::append, seed, scale, console,
+                scenario.steps(), dir);
         try (Traffic traffic = new Traffic(scale.wall(scenario.traffic().timeout()), clock, p -> {
                     log.append(p);
                     live.add(p);
@@ -132,10 +137,14 @@ public final class Runner {
                                 topology.fabric().globalLoadBalancer().get(), topology, fromBalancer, service,
                                 log::append, seed, clock::ms)
                         : null;
+                Fabrics fabrics = Fabrics.start(context);
                 FaultRunner faults = new FaultRunner(
                         new Nemeses(List.of(Nemeses.network(network), new ClusterNemesis(fleet))),
                         clock, log::append);
+                StepRunner steps = new StepRunner(stepParts(glb, fabrics), clock, log::append);
                 GatlingLoad load = new GatlingLoad(dir.resolve("gatling"), console)) {
+            ConsistencyMonitor consistency = new ConsistencyMonitor(
+                    () -> withWorkload(desired, clients.keySet(), fabrics.desired()), clients, clock, log::append);
             if (glb != null) {
                 InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());
                 traffic.global(new Resolver(traffic.http(), dns, service, clock::wallMs), fromClients, service,
@@ -158,19 +167,40 @@ public final class Runner {
             }
             traffic.start();
             faults.schedule(scenario.faults(), scenario.duration());
+            steps.schedule(scenario.steps());
             String reason = waitForEnd(scenario, clock, faults, consistency, live);
             traffic.stop();
+            steps.close();
             load.finish(reason.equals("completed"));
             faults.healAll();
             consistency.sample(true);
-            if (!faults.errors().isEmpty()) {
-                throw new IllegalStateException(String.join("; ", faults.errors()));
+            List<String> errors = new ArrayList<>(faults.errors());
+            errors.addAll(steps.errors());
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException(String.join("; ", errors));
             }
             Map<String, String> status = new LinkedHashMap<>();
             fleet.clusters().forEach(c -> status.put(c.name(), c.status()));
             log.append(new Event.RunEnded(clock.ms(), reason, status));
             return reason;
         }
+    }
+
+    private static List<Fabric> stepParts(GlobalLoadBalancer glb, Fabrics fabrics) {
+        List<Fabric> parts = new ArrayList<>(fabrics.parts());
+        if (glb != null) {
+            parts.add(glb);
+        }
+        return parts;
+    }
+
+    /** The workload's objects on every cluster, and whatever the fabric distributes. */
+    private static Map<String, List<HasMetadata>> withWorkload(
+            List<HasMetadata> workload, Iterable<String> clusters, Map<String, List<HasMetadata>> fabric) {
+        Map<String, List<HasMetadata>> all = new LinkedHashMap<>();
+        clusters.forEach(c -> all.put(c, new ArrayList<>(workload)));
+        fabric.forEach((cluster, objects) -> all.computeIfAbsent(cluster, c -> new ArrayList<>()).addAll(objects));
+        return all;
     }
 
     private String waitForEnd(

@@ -2,7 +2,10 @@ package io.mch.harness.run;
 
 import io.mch.faults.spec.FaultSpec;
 import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.harness.config.MeshSpec;
+import io.mch.harness.config.ReplicationSpec;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.config.SyncSpec;
 import io.mch.harness.config.Topology;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,7 +55,7 @@ public record TimeScale(double factor) {
         return Duration.ofNanos(Math.round(wall.toNanos() * factor));
     }
 
-    /** The topology with every duration in wall time: RTTs, Kubernetes timings, load balancer timings. */
+    /** The topology with every duration in wall time: RTTs, Kubernetes timings, every fabric part's timers. */
     public Topology wall(Topology t) {
         if (!compressed()) {
             return t;
@@ -68,7 +71,11 @@ public record TimeScale(double factor) {
                         t.network().clientsRegion()),
                 new Topology.KubernetesTimings(
                         wall(t.kubernetes().nodeMonitorGracePeriod()), wall(t.kubernetes().podEvictionTimeout())),
-                new Topology.FabricSpec(t.fabric().globalLoadBalancer().map(this::wall)),
+                new Topology.FabricSpec(
+                        t.fabric().globalLoadBalancer().map(this::wall),
+                        t.fabric().sync().map(this::wall),
+                        t.fabric().mesh().map(this::wall),
+                        t.fabric().replication().map(this::wall)),
                 t.workload());
     }
 
@@ -80,6 +87,27 @@ public record TimeScale(double factor) {
                 new Topology.HealthCheck(wall(hc.interval()), wall(hc.timeout()), hc.failureThreshold()),
                 wall(glb.dnsTtl()),
                 glb.weights());
+    }
+
+    private SyncSpec wall(SyncSpec sync) {
+        return new SyncSpec(sync.hub(), sync.repository(), sync.applications(), wall(sync.reconcileInterval()),
+                wall(sync.jitter()), sync.policies());
+    }
+
+    /** The mesh's timers in wall time; its client rate stays a wall rate, like the probes'. */
+    private MeshSpec wall(MeshSpec mesh) {
+        return new MeshSpec(wall(mesh.staleEndpointTtl()), wall(mesh.discoveryInterval()), mesh.affinity(),
+                mesh.clientRatePerSecond(), mesh.clientTimeout().map(this::wall));
+    }
+
+    private ReplicationSpec wall(ReplicationSpec replication) {
+        return new ReplicationSpec(
+                replication.backup().map(b -> new ReplicationSpec.Backup(
+                        b.from(), b.namespace(), wall(b.every()), b.location(), b.restoreTo(), b.file())),
+                replication.objects().stream()
+                        .map(o -> new ReplicationSpec.ObjectReplication(
+                                o.from(), o.to(), o.namespace(), o.kinds(), wall(o.interval())))
+                        .toList());
     }
 
     /** A fault as injected: a latency fault's delay in wall time; other faults have no duration. */

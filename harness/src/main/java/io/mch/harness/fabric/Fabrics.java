@@ -1,0 +1,59 @@
+package io.mch.harness.fabric;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fabric parts of one run, closed together (newest first, every one of them even when one
+ * fails to close), and what they want distributed, merged for the consistency monitor.
+ */
+public final class Fabrics implements AutoCloseable {
+
+    private final List<Fabric> parts = new ArrayList<>();
+
+    /**
+     * Starts the parts the context's topology configures (GitOps sync, mesh, replication); the
+     * global load balancer is started apart, because traffic is wired to it. If one part fails to
+     * start, those already started are closed.
+     */
+    public static Fabrics start(FabricContext ctx) {
+        Fabrics fabrics = new Fabrics();
+        return fabrics;
+    }
+
+    public List<Fabric> parts() {
+        return List.copyOf(parts);
+    }
+
+    /** Every part's desired objects by cluster, together. */
+    public Map<String, List<HasMetadata>> desired() {
+        Map<String, List<HasMetadata>> all = new LinkedHashMap<>();
+        for (Fabric part : parts) {
+            part.desired().forEach((cluster, objects) ->
+                    all.computeIfAbsent(cluster, c -> new ArrayList<>()).addAll(objects));
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
