@@ -3,6 +3,7 @@ package io.mch.reports;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
+import io.mch.reports.history.Measurements;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -50,14 +51,25 @@ public final class RunRecords {
                 start.map(Event.RunStarted::probeIntervalMs).orElse(0.0),
                 startedAt,
                 end.map(Event.RunEnded::reason).orElse("no run-ended event (the run was killed)"),
-                start.map(Event.RunStarted::timeScale).orElse(1.0));
+                start.map(Event.RunStarted::timeScale).orElse(1.0),
+                Measurements.of(history));
     }
 
     /**
-     * Argo CD's words, from the last consistency sample of every (object, cluster) pair: all match,
+     * Argo CD's words. With a GitOps controller, from its last status of every (application,
+     * cluster) pair: all Synced, else Unknown if some cluster was unreachable, else OutOfSync.
+     * Without one, from the last consistency sample of every (object, cluster) pair: all match,
      * some do not, or nothing was sampled. Known whether or not the scenario judges the SLO.
      */
     private static String syncStatus(History history) {
+        Map<String, String> controller = new java.util.HashMap<>();
+        history.of(Event.SyncStatus.class).forEach(s -> controller.put(s.application() + "/" + s.cluster(), s.status()));
+        if (!controller.isEmpty()) {
+            if (controller.values().stream().allMatch("Synced"::equals)) {
+                return "Synced";
+            }
+            return controller.containsValue("Unknown") ? "Unknown" : "OutOfSync";
+        }
         Map<String, Boolean> last = new java.util.HashMap<>();
         history.of(Event.ConsistencySample.class).forEach(s -> last.put(s.cluster() + "/" + s.object(), s.matches()));
         if (last.isEmpty()) {

@@ -9,8 +9,9 @@ import io.mch.reports.slo.Target;
 import java.util.List;
 
 /**
- * availability: the share of global probes (clients through the global load balancer) that
- * succeeded over the whole run, judged against its minimum. The detail adds the yearly downtime
+ * availability: the share of service probes (clients through the global load balancer, and
+ * in-cluster clients calling a mesh-global service) that succeeded over the whole run, judged
+ * against its minimum. The detail adds the yearly downtime
  * projection ({@link DowntimeProjection}) from the run's measured failover time, because that is
  * the figure an availability target is usually negotiated in.
  */
@@ -33,13 +34,13 @@ public final class AvailabilityChecker implements Checker {
 
     @Override
     public SloResult check(History history) {
-        List<Event.Probe> probes = history.globalProbes();
+        List<Event.Probe> probes = history.serviceProbes();
         if (probes.isEmpty()) {
-            return slo.unknown("no global probes were recorded");
+            return slo.unknown("no global or mesh probes were recorded");
         }
         long ok = probes.stream().filter(Event.Probe::ok).count();
         double value = Percent.floor(ok, probes.size());
-        String detail = ok + " of " + probes.size() + " global probes ok (" + (probes.size() - ok) + " failed); "
+        String detail = ok + " of " + probes.size() + " service probes ok (" + (probes.size() - ok) + " failed); "
                 + projection(history);
         return slo.judged(value, detail);
     }

@@ -21,6 +21,7 @@ public final class Checkers {
         targets.crossClusterLatency().ifPresent(t -> checkers.add(new CrossClusterLatencyChecker(t.percentile(), t.max())));
         targets.configConsistencyMinPercent().ifPresent(min -> checkers.add(new ConfigConsistencyChecker(min)));
         targets.availability().ifPresent(a -> checkers.add(new AvailabilityChecker(a.minPercent(), a.incidentsPerYear())));
+        targets.measuredMax().forEach((name, max) -> checkers.add(new MeasuredChecker(name, max)));
         return List.copyOf(checkers);
     }
 

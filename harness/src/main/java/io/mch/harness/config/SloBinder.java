@@ -3,7 +3,10 @@ package io.mch.harness.config;
 import io.mch.harness.config.SloTargets.AvailabilityTarget;
 import io.mch.harness.config.SloTargets.LatencyTarget;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,18 +22,29 @@ final class SloBinder {
     private SloBinder() {}
 
     static Optional<SloTargets> bind(Cursor section) {
-        return section.fields(List.of("failover-time", "cross-cluster-latency", "config-consistency", "availability"))
+        List<String> keys = new ArrayList<>(
+                List.of("failover-time", "cross-cluster-latency", "config-consistency", "availability"));
+        keys.addAll(SloTargets.FABRIC_FIGURES);
+        return section.fields(keys)
                 .flatMap(f -> {
                     Optional<Optional<Duration>> failover = present(f, "failover-time", SloBinder::failoverTime);
                     Optional<Optional<LatencyTarget>> latency = present(f, "cross-cluster-latency", SloBinder::latency);
                     Optional<Optional<Double>> consistency = present(f, "config-consistency", SloBinder::consistency);
                     Optional<Optional<AvailabilityTarget>> availability =
                             present(f, "availability", SloBinder::availability);
-                    if (failover.isEmpty() || latency.isEmpty() || consistency.isEmpty() || availability.isEmpty()) {
+                    Map<String, Duration> measured = new LinkedHashMap<>();
+                    boolean measuredValid = true;
+                    for (String name : SloTargets.FABRIC_FIGURES) {
+                        Optional<Optional<Duration>> max = present(f, name, SloBinder::failoverTime);
+                        max.ifPresent(m -> m.ifPresent(d -> measured.put(name, d)));
+                        measuredValid &= max.isPresent();
+                    }
+                    if (failover.isEmpty() || latency.isEmpty() || consistency.isEmpty() || availability.isEmpty()
+                            || !measuredValid) {
                         return Optional.empty();
                     }
-                    return Optional.of(
-                            new SloTargets(failover.get(), latency.get(), consistency.get(), availability.get()));
+                    return Optional.of(new SloTargets(
+                            failover.get(), latency.get(), consistency.get(), availability.get(), measured));
                 });
     }
 
@@ -40,6 +54,7 @@ final class SloBinder {
         return f.get(key).map(c -> read.apply(c).map(Optional::of)).orElse(Optional.of(Optional.empty()));
     }
 
+    /** {@code { max: DURATION }}: failover-time and every fabric figure. */
     private static Optional<Duration> failoverTime(Cursor section) {
         return section.fields(List.of("max")).flatMap(f -> f.required("max", Cursor::duration));
     }

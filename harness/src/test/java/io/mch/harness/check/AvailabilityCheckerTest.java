@@ -25,7 +25,7 @@ class AvailabilityCheckerTest {
         assertThat(result.unit()).isEqualTo("%");
         assertThat(result.target()).isEqualTo("min 99.9%");
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result.detail()).startsWith("998 of 1000 global probes ok (2 failed)")
+        assertThat(result.detail()).startsWith("998 of 1000 service probes ok (2 failed)")
                 .contains("no failover measured", "min 99.9% allows 8 h 45 min 36 s of downtime a year");
     }
 

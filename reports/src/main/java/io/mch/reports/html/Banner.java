@@ -44,7 +44,7 @@ public final class Banner {
         Optional<Target> target = Target.parse(slo.target());
         return switch (slo.name()) {
             case "failover-time" -> failover(history, target);
-            case "availability" -> history.globalProbes().stream().filter(p -> !p.ok()).findFirst()
+            case "availability" -> history.serviceProbes().stream().filter(p -> !p.ok()).findFirst()
                     .map(p -> "global probes first failed at " + Times.seconds(p.tMs())
                             + (p.error() == null ? "" : " (" + p.error() + ")") + ", " + faultAt(answered(p), faults))
                     .orElse(detail(slo));

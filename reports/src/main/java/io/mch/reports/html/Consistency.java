@@ -1,13 +1,10 @@
 package io.mch.reports.html;
 
+import io.mch.reports.history.Convergence;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * Config consistency over the run: the config-consistency SLO judges only settled samples, but
@@ -30,25 +27,17 @@ public record Consistency(List<Round> rounds, String convergence, Long lastHealM
     }
 
     public static Consistency of(History history) {
-        Map<Long, Map<String, Event.ConsistencySample>> byRound = new TreeMap<>();
-        history.of(Event.ConsistencySample.class).forEach(s -> byRound
-                .computeIfAbsent(Math.round(s.tMs() / 1000.0), k -> new LinkedHashMap<>())
-                .put(s.cluster() + "/" + s.object(), s));
         List<Round> rounds = new ArrayList<>();
-        byRound.forEach((second, pairs) -> rounds.add(new Round(second * 1000,
+        Convergence.rounds(history).forEach((second, pairs) -> rounds.add(new Round(second * 1000,
                 (int) pairs.values().stream().filter(Event.ConsistencySample::matches).count(), pairs.size())));
-        OptionalLong lastHeal = history.of(Event.FaultHealed.class).mapToLong(Event::tMs).max();
-        if (lastHeal.isEmpty()) {
+        Convergence convergence = Convergence.of(history);
+        if (convergence.lastHealMs() == null) {
             return new Consistency(rounds, "no fault was healed", null, null);
         }
-        long heal = lastHeal.getAsLong();
-        for (Map<String, Event.ConsistencySample> round : byRound.values()) {
-            long at = round.values().stream().mapToLong(Event::tMs).max().orElseThrow();
-            if (at >= heal && round.values().stream().allMatch(Event.ConsistencySample::matches)) {
-                return new Consistency(rounds, "converged " + Times.seconds(at - heal) + " after the last heal",
-                        heal, at);
-            }
+        if (!convergence.converged()) {
+            return new Consistency(rounds, "did not converge after the last heal", convergence.lastHealMs(), null);
         }
-        return new Consistency(rounds, "did not converge after the last heal", heal, null);
+        return new Consistency(rounds, "converged " + Times.seconds(convergence.afterHealMs()) + " after the last heal",
+                convergence.lastHealMs(), convergence.convergedAtMs());
     }
 }

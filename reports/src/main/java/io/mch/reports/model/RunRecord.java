@@ -1,6 +1,7 @@
 package io.mch.reports.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mch.reports.history.Measurement;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import java.util.Map;
  * {@code cluster_status}/{@code sync_status}/{@code health} triple keeps the output shape of the
  * multi-cluster skill the project grew from. {@code time_scale} says how many times faster than
  * real time the run went ({@code --time-scale}); every duration in the record is scenario time.
+ * {@code measurements} are the figures the fabric measured (sync, federate, connect, RPO, RTO,
+ * replication lag, convergence; see {@code Measurements}), empty for runs without them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
@@ -27,10 +30,21 @@ public record RunRecord(
         double probeIntervalMs,
         String startedAt,
         String endReason,
-        double timeScale) {
+        double timeScale,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Measurement> measurements) {
 
     public RunRecord {
         timeScale = timeScale > 0 ? timeScale : 1;
+        measurements = measurements == null ? List.of() : List.copyOf(measurements);
+    }
+
+    /** A record without measurements. */
+    public RunRecord(String scenario, String topology, String backend, long seed, Verdict verdict, List<SloResult> slos,
+            List<FaultWindow> faults, Map<String, ClusterStatus> clusterStatus, String syncStatus, List<Health> health,
+            String description, long durationMs, double probeIntervalMs, String startedAt, String endReason,
+            double timeScale) {
+        this(scenario, topology, backend, seed, verdict, slos, faults, clusterStatus, syncStatus, health, description,
+                durationMs, probeIntervalMs, startedAt, endReason, timeScale, List.of());
     }
 
     /** A record of a run in real time. */
