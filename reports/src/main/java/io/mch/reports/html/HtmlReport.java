@@ -40,9 +40,6 @@ public final class HtmlReport {
     /** An SLO as a table row, with everything already in display form. */
     public record SloRow(String name, String value, String target, String verdict, String margin, String detail) {}
 
-    /** One line of the event log. */
-    public record LogLine(String time, String kind, String text) {}
-
     /** A change of the cluster the global load balancer answers with. */
     public record ServingRow(String time, String cluster, String reason) {}
 
@@ -108,7 +105,9 @@ public final class HtmlReport {
                 .toList());
         context.put("errors", errors(history));
         context.put("latency", LatencyMatrix.of(history));
-        context.put("log", log(history));
+        context.put("log", EventLog.of(history));
+        FabricView fabric = FabricView.of(history);
+        context.put("fabric", fabric.empty() ? null : fabric);
         context.put("gatlingReport", gatlingReport.orElse(null));
         return Templates.render("report.peb", context);
     }
@@ -156,33 +155,5 @@ public final class HtmlReport {
                 .map(e -> new ErrorRow(e.getKey().get(0), e.getKey().get(1), e.getValue()[0],
                         Times.seconds(e.getValue()[1])))
                 .toList();
-    }
-
-    /**
-     * The events a person follows a run by: its frame, faults, serving changes and node status;
-     * their free text (descriptions, reasons) is redacted.
-     */
-    private static List<LogLine> log(History history) {
-        List<LogLine> lines = new ArrayList<>();
-        for (Event event : history.events()) {
-            String time = Times.seconds(event.tMs());
-            if (event instanceof Event.RunStarted e) {
-                lines.add(new LogLine(time, "run", "started " + e.scenario() + " on " + e.backend()
-                        + ", probe interval " + SloText.number(e.probeIntervalMs()) + " ms"));
-            } else if (event instanceof Event.FaultStarted e) {
-                lines.add(new LogLine(time, "fault", "#" + e.index() + " " + e.fault() + " started"
-                        + (e.description() == null ? "" : ": " + Redaction.clean(e.description()))));
-            } else if (event instanceof Event.FaultHealed e) {
-                lines.add(new LogLine(time, "heal", "#" + e.index() + " " + e.fault() + " healed"));
-            } else if (event instanceof Event.Serving e) {
-                lines.add(new LogLine(time, "serving", (e.cluster() == null ? "no cluster" : e.cluster())
-                        + " serves" + (e.reason() == null ? "" : " (" + Redaction.clean(e.reason()) + ")")));
-            } else if (event instanceof Event.NodeStatus e) {
-                lines.add(new LogLine(time, "node", e.cluster() + "/" + e.node() + " " + e.status()));
-            } else if (event instanceof Event.RunEnded e) {
-                lines.add(new LogLine(time, "run", "ended: " + Redaction.clean(e.reason())));
-            }
-        }
-        return lines;
     }
 }
