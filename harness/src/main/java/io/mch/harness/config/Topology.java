@@ -80,15 +80,36 @@ public record Topology(
         }
     }
 
+    /**
+     * A global load balancer. {@code views} says where its DNS answers come from: {@code SINGLE},
+     * one service beside the clients (a cloud GSLB) that health-checks every cluster through the
+     * network; or {@code PER_CLUSTER}, as k8gb does it, one controller and DNS server in every
+     * cluster, each checking its own cluster directly and the others through the network, with
+     * the clients' resolver asking any of them — so during a partition each side may answer
+     * differently.
+     */
     public record GlobalLoadBalancerSpec(
             LbPolicy policy,
             Optional<String> primary,
             HealthCheck healthCheck,
             Duration dnsTtl,
-            Map<String, Integer> weights) {
+            Map<String, Integer> weights,
+            Views views) {
         public GlobalLoadBalancerSpec {
             weights = Map.copyOf(weights);
         }
+
+        /** A load balancer with a single view. */
+        public GlobalLoadBalancerSpec(LbPolicy policy, Optional<String> primary, HealthCheck healthCheck,
+                Duration dnsTtl, Map<String, Integer> weights) {
+            this(policy, primary, healthCheck, dnsTtl, weights, Views.SINGLE);
+        }
+    }
+
+    /** Where a global load balancer's DNS answers come from (see {@link GlobalLoadBalancerSpec}). */
+    public enum Views {
+        SINGLE,
+        PER_CLUSTER
     }
 
     public enum LbPolicy {

@@ -8,6 +8,7 @@ import io.mch.harness.config.Topology.KubernetesTimings;
 import io.mch.harness.config.Topology.LbPolicy;
 import io.mch.harness.config.Topology.NetworkSpec;
 import io.mch.harness.config.Topology.RegionLatency;
+import io.mch.harness.config.Topology.Views;
 import io.mch.harness.config.Topology.Role;
 import io.mch.harness.config.Topology.WorkloadSpec;
 import java.nio.file.Files;
@@ -213,7 +214,7 @@ final class TopologyBinder {
 
     private static Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
             Cursor section, Optional<List<ClusterSpec>> clusters) {
-        return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights")).flatMap(f -> {
+        return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights", "views")).flatMap(f -> {
             Optional<LbPolicy> policy = f.optional("policy", c -> c.choice(LbPolicy.class), LbPolicy.FAILOVER);
             Optional<Optional<String>> primary = primary(f, policy, clusters);
             Optional<HealthCheck> healthCheck =
@@ -221,6 +222,7 @@ final class TopologyBinder {
             Optional<Duration> dnsTtl = f.optional("dns-ttl", Cursor::duration, DEFAULT_DNS_TTL);
             Optional<Map<String, Integer>> weights =
                     f.optional("weights", c -> weights(c, clusters), Map.of());
+            Optional<Views> views = f.optional("views", c -> c.choice(Views.class), Views.SINGLE);
             policy.ifPresent(p -> {
                 if (p == LbPolicy.WEIGHTED && !f.has("weights")) {
                     f.missing("weights", "required for policy weighted");
@@ -229,11 +231,11 @@ final class TopologyBinder {
                 }
             });
             if (policy.isEmpty() || primary.isEmpty() || healthCheck.isEmpty() || dnsTtl.isEmpty()
-                    || weights.isEmpty()) {
+                    || weights.isEmpty() || views.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new GlobalLoadBalancerSpec(
-                    policy.get(), primary.get(), healthCheck.get(), dnsTtl.get(), weights.get()));
+                    policy.get(), primary.get(), healthCheck.get(), dnsTtl.get(), weights.get(), views.get()));
         });
     }
 

@@ -13,7 +13,7 @@ import io.mch.harness.config.Topology;
 import io.mch.harness.fabric.Fabric;
 import io.mch.harness.fabric.FabricContext;
 import io.mch.harness.fabric.Fabrics;
-import io.mch.harness.fabric.GlobalLoadBalancer;
+import io.mch.harness.fabric.LoadBalancerViews;
 import io.mch.harness.load.GatlingLoad;
 import io.mch.harness.measure.ConsistencyMonitor;
 import io.mch.harness.network.Endpoints;
@@ -118,10 +118,8 @@ public final class Runner {
             throws Exception {
         Topology topology = scale.wall(scenario.topology());
         Map<String, InetSocketAddress> fromClients = new LinkedHashMap<>();
-        Map<String, InetSocketAddress> fromBalancer = new LinkedHashMap<>();
         for (Cluster c : fleet.clusters()) {
             fromClients.put(c.name(), network.connect(Endpoints.CLIENTS, c.name(), c.ingress()));
-            fromBalancer.put(c.name(), network.connect(Endpoints.GLOBAL_LOAD_BALANCER, c.name(), c.ingress()));
         }
         LiveStats live = new LiveStats();
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
@@ -132,10 +130,9 @@ public final class Runner {
                     log.append(p);
                     live.add(p);
                 });
-                GlobalLoadBalancer glb = topology.fabric().globalLoadBalancer().isPresent()
-                        ? GlobalLoadBalancer.start(
-                                topology.fabric().globalLoadBalancer().get(), topology, fromBalancer, service,
-                                log::append, seed, clock::ms)
+                LoadBalancerViews glb = topology.fabric().globalLoadBalancer().isPresent()
+                        ? LoadBalancerViews.start(topology.fabric().globalLoadBalancer().get(), topology, fleet,
+                                network, service, log::append, seed, clock::ms)
                         : null;
                 Fabrics fabrics = Fabrics.start(context);
                 FaultRunner faults = new FaultRunner(
@@ -146,9 +143,10 @@ public final class Runner {
             ConsistencyMonitor consistency = new ConsistencyMonitor(
                     () -> withWorkload(desired, clients.keySet(), fabrics.desired()), clients, clock, log::append);
             if (glb != null) {
-                InetSocketAddress dns = network.connect(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER, glb.dnsAddress());
-                traffic.global(new Resolver(traffic.http(), dns, service, clock::wallMs), fromClients, service,
+                List<InetSocketAddress> nameservers = glb.nameservers();
+                traffic.global(new Resolver(traffic.http(), nameservers, service, clock::wallMs), fromClients, service,
                         scenario.traffic().interval());
+                InetSocketAddress dns = nameservers.get(0);
                 if (scenario.load().isPresent()) {
                     Scenario.Load wallLoad = scale.wall(scenario.load().get());
                     long zeroEpochMs = System.currentTimeMillis() - clock.wallMs();
@@ -186,7 +184,7 @@ public final class Runner {
         }
     }
 
-    private static List<Fabric> stepParts(GlobalLoadBalancer glb, Fabrics fabrics) {
+    private static List<Fabric> stepParts(LoadBalancerViews glb, Fabrics fabrics) {
         List<Fabric> parts = new ArrayList<>(fabrics.parts());
         if (glb != null) {
             parts.add(glb);

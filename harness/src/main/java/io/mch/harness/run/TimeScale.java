@@ -86,7 +86,8 @@ public record TimeScale(double factor) {
                 glb.primary(),
                 new Topology.HealthCheck(wall(hc.interval()), wall(hc.timeout()), hc.failureThreshold()),
                 wall(glb.dnsTtl()),
-                glb.weights());
+                glb.weights(),
+                glb.views());
     }
 
     private SyncSpec wall(SyncSpec sync) {
