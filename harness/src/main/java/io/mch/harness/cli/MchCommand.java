@@ -1,10 +1,15 @@
 package io.mch.harness.cli;
 
+import io.mch.harness.drill.Drill;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mch} command line: {@code run}, {@code validate}, {@code report} and {@code bench}. */
+/**
+ * The {@code mch} command line: {@code run}, {@code explore}, {@code validate}, {@code report},
+ * {@code bench}, and the seed's actions as drills ({@code federate}, {@code connect},
+ * {@code replicate}, {@code failover}, {@code sync}).
+ */
 @Command(
         name = "mch",
         mixinStandardHelpOptions = true,
@@ -35,7 +40,15 @@ public final class MchCommand implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new MchCommand())
+        CommandLine commandLine = new CommandLine(new MchCommand());
+        for (Drill drill : Drill.values()) {
+            commandLine.addSubcommand(drill.action(), new CommandLine(new ActionCommand(drill))
+                    .setCommandName(drill.action())
+                    .setUsageHelpAutoWidth(true));
+            commandLine.getSubcommands().get(drill.action()).getCommandSpec().usageMessage()
+                    .description("Drill: " + drill.what() + " (applies to " + String.join(", ", drill.appliesTo()) + ").");
+        }
+        return commandLine
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("mch: the harness failed: " + e);
                     return HARNESS_FAILED;

@@ -1,0 +1,105 @@
+package io.mch.harness.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mch.harness.backend.embedded.EmbeddedBackend;
+import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.config.Scenario;
+import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.drill.Drill;
+import io.mch.harness.run.Console;
+import io.mch.harness.run.RunOutcome;
+import io.mch.harness.run.ScenarioRun;
+import io.mch.harness.run.TimeScale;
+import io.mch.reports.Json;
+import io.mch.reports.history.Measurement;
+import io.mch.reports.model.RunRecord;
+import io.mch.reports.model.SloResult;
+import io.mch.reports.model.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mch federate|connect|replicate|failover|sync --topology T [--json]}: the seed's actions
+ * as drills on the built-in fixtures, for someone who wants the answer without writing a
+ * scenario. With {@code --json} it prints one object in the seed's output shape
+ * ({@code cluster_status}, {@code sync_status}, {@code health}) plus what was measured, and sends
+ * progress to standard error.
+ */
+@Command(mixinStandardHelpOptions = true)
+final class ActionCommand implements Callable<Integer> {
+
+    /** The JSON printed with {@code --json}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(String action, String topology, String scenario, Verdict verdict,
+            Map<String, RunRecord.ClusterStatus> clusterStatus, String syncStatus, List<RunRecord.Health> health,
+            List<Measurement> measurements, List<SloResult> slos, String runDir, String report, String failure) {}
+
+    private final Drill drill;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--topology", required = true, paramLabel = "TOPOLOGY",
+            description = "hub-spoke, mesh, active-active or active-passive.")
+    String topology;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (progress goes to standard error).")
+    boolean json;
+
+    @Option(names = "--time-scale", paramLabel = "K", defaultValue = "1",
+            description = "Run the drill K times faster; figures stay in scenario time at K times coarser resolution.")
+    double timeScale;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/drill-<action>-<topology>-<time>).")
+    Path out;
+
+    ActionCommand(Drill drill) {
+        this.drill = drill;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Drill.TOPOLOGIES.contains(topology)) {
+            System.err.println("mch " + drill.action() + ": --topology " + topology + ": must be one of "
+                    + String.join(", ", Drill.TOPOLOGIES) + "; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        if (drill.notApplicable(topology).isPresent()) {
+            System.err.println("mch " + drill.action() + ": " + drill.notApplicable(topology).get() + "; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        TimeScale scale = TimeScale.parse(timeScale).orElse(null);
+        if (scale == null) {
+            System.err.println("mch: --time-scale " + timeScale + ": must be between 1 and 1000; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Path dir = CommandInputs.dir(out, "drill-" + drill.action() + "-" + topology);
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(drill.scenario(topology, Files.createTempDirectory("mch-drill-")));
+        } catch (InvalidInputException e) {
+            return CommandInputs.badInput(e);
+        }
+        Console console = json ? new Console(System.err, System.err) : Console.system();
+        console.progress(drill.action() + " on " + topology + ": " + drill.what());
+        RunOutcome outcome = new ScenarioRun(scenario, new EmbeddedBackend().withTimings(
+                scale.wall(SimulatorTimings.KUBERNETES)), CommandInputs.seed(null, scenario), dir, console, scale)
+                .execute();
+        RunRecord r = outcome.record();
+        if (json) {
+            Result result = new Result(drill.action(), topology, r.scenario(), r.verdict(), r.clusterStatus(),
+                    r.syncStatus(), r.health(), r.measurements(), r.slos(), dir.toString(),
+                    dir.resolve("report.html").toString(), outcome.failure().orElse(null));
+            spec.commandLine().getOut().println(Json.mapper().writeValueAsString(result));
+        }
+        return outcome.exitCode();
+    }
+}
