@@ -154,14 +154,8 @@ public final class Runner {
                             zeroEpochMs + wallLoad.at().toMillis());
                 }
             }
-            for (Cluster from : fleet.clusters()) {
-                for (Cluster to : fleet.clusters()) {
-                    if (from != to) {
-                        traffic.crossCluster(from.name(), to.name(),
-                                network.connect(from.name(), to.name(), to.ingress()), service,
-                                RunFrame.crossProbeInterval(fleet.clusters().size()));
-                    }
-                }
+            if (topology.fabric().mesh().isEmpty()) {
+                crossClusterProbes(fleet, network, traffic, service);
             }
             traffic.start();
             faults.schedule(scenario.faults(), scenario.duration());
@@ -181,6 +175,22 @@ public final class Runner {
             fleet.clusters().forEach(c -> status.put(c.name(), c.status()));
             log.append(new Event.RunEnded(clock.ms(), reason, status));
             return reason;
+        }
+    }
+
+    /**
+     * Clients in every cluster calling the service in every other one directly. With a mesh, the
+     * mesh's own in-cluster clients are the cross-cluster callers instead: they go where the mesh
+     * routes them, which is what the latency matrix must show.
+     */
+    private static void crossClusterProbes(Fleet fleet, Network network, Traffic traffic, String service) {
+        for (Cluster from : fleet.clusters()) {
+            for (Cluster to : fleet.clusters()) {
+                if (from != to) {
+                    traffic.crossCluster(from.name(), to.name(), network.connect(from.name(), to.name(), to.ingress()),
+                            service, RunFrame.crossProbeInterval(fleet.clusters().size()));
+                }
+            }
         }
     }
 
