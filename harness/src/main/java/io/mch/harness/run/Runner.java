@@ -44,7 +44,8 @@ public final class Runner {
 
     /** Wall time between progress lines. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    private static final Duration CONSISTENCY_EVERY = Duration.ofSeconds(5);
+    /** Scenario time between consistency samples: the resolution of convergence times. */
+    private static final Duration CONSISTENCY_EVERY = Duration.ofSeconds(2);
     /** How long after the last scheduled heal the fabric is taken to have settled. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
