@@ -61,7 +61,7 @@ final class DisasterRecovery implements AutoCloseable {
     private KubernetesClient watchClient;
     private ScheduledExecutorService threads;
 
-    // Watch state, touched only by the watch task (scheduled with a fixed delay, so never concurrently).
+    // Watch state, touched only by the watch task (a periodic task never runs concurrently with itself).
     private int failures;
     private boolean sourceLost;
     private boolean armed = true;

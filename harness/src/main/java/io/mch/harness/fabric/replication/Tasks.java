@@ -25,10 +25,14 @@ final class Tasks {
         };
     }
 
+    /**
+     * Runs {@code task} now and then every {@code period} (at a fixed rate, as a controller's resync
+     * period: a round that overruns delays the next, never overlaps it).
+     */
     static void every(ScheduledExecutorService executor, Duration period, Runnable task,
             Consumer<RuntimeException> onError) {
         long ms = Math.max(1, period.toMillis());
-        executor.scheduleWithFixedDelay(guarded(task, onError), 0, ms, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(guarded(task, onError), 0, ms, TimeUnit.MILLISECONDS);
     }
 
     /**
