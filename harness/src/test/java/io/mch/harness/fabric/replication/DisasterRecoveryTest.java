@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.faults.Heal;
+import io.mch.faults.nemesis.PartitionNemesis;
+import io.mch.faults.spec.FaultSpec;
+import io.mch.faults.spec.PartitionDirection;
 import io.mch.harness.config.ReplicationSpec;
 import io.mch.harness.config.Step;
+import io.mch.harness.network.Endpoints;
 import io.mch.reports.history.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +103,28 @@ class DisasterRecoveryTest {
                 Heal again = f.fleet.loseCluster("us-east");
                 await().atMost(AWHILE).until(() -> failoverRestores(f).size() == 2);
                 again.heal();
+            }
+        }
+    }
+
+    @Test
+    void aSourceCutOffFromTheStoragesRegionTakesNoBackupsUntilTheHeal(@TempDir Path dir) throws Exception {
+        try (var f = ReplicationFleet.start(dir)) {
+            AppObjects.create(f.fleet.cluster("us-east").client(), NS);
+            try (var replication = Replication.start(backupEvery(Duration.ofMillis(200)), f.ctx)) {
+                await().atMost(AWHILE).until(() -> !f.events(Event.BackupTaken.class).isEmpty());
+
+                Heal partition = new PartitionNemesis(f.network).inject(new FaultSpec.Partition(
+                        List.of("us-east"), List.of(Endpoints.CLIENTS), PartitionDirection.BOTH));
+                await().atMost(AWHILE).until(() -> f.stream(Event.FabricNote.class)
+                        .anyMatch(n -> n.cluster().equals("us-east") && n.message().contains("failed")));
+                int taken = f.events(Event.BackupTaken.class).size();
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                        .until(() -> f.events(Event.BackupTaken.class).size() == taken);
+                long healMs = f.clock.ms();
+                partition.heal();
+
+                await().atMost(AWHILE).until(() -> f.stream(Event.BackupTaken.class).anyMatch(b -> b.startedMs() >= healMs));
             }
         }
     }
