@@ -1,6 +1,7 @@
 package io.mch.harness.fabric;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.mch.harness.fabric.replication.Replication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,17 @@ public final class Fabrics implements AutoCloseable {
      */
     public static Fabrics start(FabricContext ctx) {
         Fabrics fabrics = new Fabrics();
-        return fabrics;
+        try {
+            ctx.topology().fabric().replication().ifPresent(r -> fabrics.parts.add(Replication.start(r, ctx)));
+            return fabrics;
+        } catch (RuntimeException e) {
+            try {
+                fabrics.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     public List<Fabric> parts() {
