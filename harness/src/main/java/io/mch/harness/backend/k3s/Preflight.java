@@ -28,7 +28,8 @@ final class Preflight {
         DockerClient docker = bounded(CONNECT, () -> DockerClientFactory.instance().client(), failure ->
                 "the k3s backend needs a Docker engine, and none is usable (" + failure + "): start dockerd or set"
                         + " DOCKER_HOST; without registry access also set TESTCONTAINERS_RYUK_DISABLED=true and"
-                        + " TESTCONTAINERS_CHECKS_DISABLE=true");
+                        + " TESTCONTAINERS_CHECKS_DISABLE=true (and TESTCONTAINERS_HOST_OVERRIDE=localhost when mch runs in a"
+                        + " container)");
         if (!present(docker, image)) {
             bounded(PULL, () -> docker.pullImageCmd(image).start().awaitCompletion(PULL.toSeconds(), TimeUnit.SECONDS),
                     failure -> "the k3s backend needs the image " + image + ", which is not present and cannot be"
