@@ -1,21 +1,13 @@
 package io.mch.harness.backend.embedded;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.mch.harness.traffic.HttpServers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.mch.harness.backend.IngressServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,18 +20,14 @@ import java.util.function.Predicate;
  * cluster stops the server, so connections are refused, and healing rebinds the same port so
  * nothing outside has to learn a new address.
  */
-final class Ingress implements AutoCloseable {
-
-    private static final String HEALTHZ = "healthz";
+final class Ingress implements IngressServer.Routes, AutoCloseable {
 
     private final String cluster;
     private final Function<String, Optional<List<ReadyEndpoint>>> endpoints;
     private final Predicate<String> nodeAlive;
     private final Duration upstreamTimeout;
-    private final ScheduledThreadPoolExecutor executor;
     private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
-    private InetSocketAddress address;
-    private HttpServer server;
+    private final IngressServer server;
 
     /**
      * @param endpoints a service's ready endpoints, empty for an unknown service
@@ -55,104 +43,57 @@ final class Ingress implements AutoCloseable {
         this.endpoints = endpoints;
         this.nodeAlive = nodeAlive;
         this.upstreamTimeout = upstreamTimeout;
-        this.address = new InetSocketAddress(bindAddress, 0);
-        this.executor = new ScheduledThreadPoolExecutor(4, new NamedThreads("mch-" + cluster + "-ingress"));
-        this.executor.setRemoveOnCancelPolicy(true);
+        this.server = new IngressServer(cluster, bindAddress, new NamedThreads("mch-" + cluster + "-ingress"), this);
     }
 
-    synchronized InetSocketAddress address() {
-        return address;
+    InetSocketAddress address() {
+        return server.address();
     }
 
     /** Binds (an ephemeral port the first time, the same port afterwards) and serves. */
-    synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        try {
-            HttpServer created = HttpServers.create(address);
-            created.createContext("/", this::handle);
-            created.setExecutor(executor);
-            // The JDK's dispatcher thread inherits daemon status from the thread that starts it.
-            executor.submit(created::start).get();
-            address = created.getAddress();
-            server = created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cluster " + cluster + ": cannot bind ingress on " + address, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cluster " + cluster + ": ingress did not start", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("cluster " + cluster + ": interrupted while starting the ingress", e);
-        }
+    void start() {
+        server.start();
     }
 
     /** Closes the listening socket and every open connection; held requests die with them. */
-    synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    void stop() {
+        server.stop();
     }
 
     @Override
     public void close() {
-        stop();
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        server.close();
+    }
+
+    @Override
+    public void health(String service, IngressServer.Request request) {
+        Optional<List<ReadyEndpoint>> ready = endpoints.apply(service);
+        if (ready.isEmpty()) {
+            request.error(404, null, "unknown service '" + service + "'");
+        } else if (ready.get().stream().anyMatch(e -> nodeAlive.test(e.node()))) {
+            request.respond(200, null, "{\"cluster\":\"" + cluster + "\",\"status\":\"ok\"}");
+        } else {
+            request.error(503, null, "no ready endpoint of '" + service + "' on a live node");
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        String[] segments = exchange.getRequestURI().getPath().replaceFirst("^/+", "").split("/");
-        boolean health = segments[0].equals(HEALTHZ);
-        String service = health ? (segments.length > 1 ? segments[1] : "") : segments[0];
-        Optional<List<ReadyEndpoint>> ready = service.isEmpty() ? Optional.empty() : endpoints.apply(service);
+    @Override
+    public void serve(String service, String rest, IngressServer.Request request) {
+        Optional<List<ReadyEndpoint>> ready = endpoints.apply(service);
         if (ready.isEmpty()) {
-            respond(exchange, 404, null, error("unknown service '" + service + "'"));
-        } else if (health) {
-            boolean serving = ready.get().stream().anyMatch(e -> nodeAlive.test(e.node()));
-            respond(exchange, serving ? 200 : 503, null, serving ? "{\"cluster\":\"" + cluster + "\",\"status\":\"ok\"}"
-                    : error("no ready endpoint of '" + service + "' on a live node"));
+            request.error(404, null, "unknown service '" + service + "'");
         } else if (ready.get().isEmpty()) {
-            respond(exchange, 503, null, error("no ready endpoints for '" + service + "'"));
+            request.error(503, null, "no ready endpoints for '" + service + "'");
         } else {
             List<ReadyEndpoint> list = ready.get();
             int turn = cursors.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement();
             ReadyEndpoint chosen = list.get(Math.floorMod(turn, list.size()));
             if (nodeAlive.test(chosen.node())) {
-                respond(exchange, 200, chosen.pod(), "{\"cluster\":\"" + cluster + "\",\"pod\":\"" + chosen.pod() + "\"}");
+                request.respond(200, chosen.pod(), "{\"cluster\":\"" + cluster + "\",\"pod\":\"" + chosen.pod() + "\"}");
             } else {
-                executor.schedule(
-                        () -> respond(exchange, 504, chosen.pod(), error("upstream " + chosen.ip() + " timed out")),
-                        upstreamTimeout.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                request.later(upstreamTimeout,
+                        () -> request.error(504, chosen.pod(), "upstream " + chosen.ip() + " timed out"));
             }
-        }
-    }
-
-    private String error(String message) {
-        return "{\"cluster\":\"" + cluster + "\",\"error\":\"" + message.replace("\"", "'") + "\"}";
-    }
-
-    private void respond(HttpExchange exchange, int status, String pod, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.getResponseHeaders().set("X-Mch-Cluster", cluster);
-            if (pod != null) {
-                exchange.getResponseHeaders().set("X-Mch-Pod", pod);
-            }
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-        } catch (IOException e) {
-            // The client or the stopped server closed the connection first; nothing to answer.
-        } finally {
-            exchange.close();
         }
     }
 }

@@ -1,0 +1,101 @@
+package io.mch.harness.backend.k3s;
+
+import com.github.dockerjava.api.DockerClient;
+import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.Fleet;
+import io.mch.harness.config.Topology;
+import io.mch.harness.run.Threads;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Real Kubernetes: every cluster of the topology is a k3s server plus agent containers
+ * (Testcontainers), so node loss and cluster loss are Docker-level faults on real kubelets and a
+ * real API server, and the node lifecycle timings are Kubernetes' own. Needs a Docker engine and
+ * the k3s image; both are checked before anything starts.
+ */
+public final class K3sBackend implements Backend {
+
+    private final K3sOptions options;
+
+    /** The defaults, overridable by system properties (see {@link K3sOptions#fromSystemProperties}). */
+    public K3sBackend() {
+        this(K3sOptions.fromSystemProperties());
+    }
+
+    public K3sBackend(K3sOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public String name() {
+        return "k3s";
+    }
+
+    /**
+     * Starts the clusters in parallel. Throws {@link K3sUnavailableException} before starting
+     * anything when Docker or the k3s image is missing; if a cluster fails, everything of the run
+     * is removed before the exception leaves.
+     */
+    @Override
+    public Fleet start(Topology topology, BackendListener listener) throws Exception {
+        DockerClient docker = Preflight.check(options.image());
+        String runId = "mch-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = UUID.randomUUID().toString().replace("-", "");
+        String service = topology.workload() == null ? null : topology.workload().service();
+        int count = topology.clusters().size();
+        listener.progress("k3s backend: starting " + count + " cluster(s), run " + runId + ", image " + options.image());
+        Path workloadImage = WorkloadImage.export(docker, options.workloadImage(), listener);
+        Thread hook = new Thread(() -> K3sFleet.cleanUp(docker, runId, workloadImage), "mch-k3s-cleanup-" + runId);
+        Runtime.getRuntime().addShutdownHook(hook);
+        ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, Math.min(count, 4)), Threads.named("k3s-start"));
+        List<K3sCluster> started = new ArrayList<>();
+        Exception failure = null;
+        try {
+            List<Future<K3sCluster>> starting = new ArrayList<>();
+            for (Topology.ClusterSpec spec : topology.clusters()) {
+                starting.add(starter.submit(() -> K3sCluster.start(
+                        spec, service, runId, token, options, workloadImage, docker, listener)));
+            }
+            for (Future<K3sCluster> future : starting) {
+                try {
+                    started.add(future.get());
+                } catch (ExecutionException e) {
+                    failure = collect(failure, e.getCause() instanceof Exception x ? x : e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            starter.shutdownNow();
+            failure = collect(failure, e);
+        } finally {
+            starter.shutdownNow();
+        }
+        K3sFleet fleet = new K3sFleet(started, runId, docker, workloadImage, options.nodeOutage(), hook);
+        if (failure != null) {
+            try {
+                fleet.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
+        }
+        return fleet;
+    }
+
+    private static Exception collect(Exception first, Exception next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+}

@@ -1,0 +1,264 @@
+package io.mch.harness.backend.k3s;
+
+import com.github.dockerjava.api.DockerClient;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.mch.faults.Heal;
+import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.Cluster;
+import io.mch.harness.backend.IngressServer;
+import io.mch.harness.backend.docker.Containers;
+import io.mch.harness.backend.docker.StopContainer;
+import io.mch.harness.config.Topology;
+import io.mch.harness.run.Threads;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.k3s.K3sContainer;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * One k3s cluster: a server container and {@code nodes - 1} agent containers on a network of their
+ * own, an in-process ingress on 127.0.0.1 in front of the workload's node port, and a client that
+ * follows the API server when a restart publishes it on another host port. Losing the cluster stops
+ * the server container (API and ingress refuse connections); the heal starts it again.
+ */
+final class K3sCluster implements Cluster, AutoCloseable {
+
+    private static final int API_PORT = 6443;
+    private static final String IMAGES = "/var/lib/rancher/k3s/agent/images/mch-workload.tar";
+
+    private final String name;
+    private final DockerClient docker;
+    private final Network network;
+    private final K3sContainer server;
+    private final List<GenericContainer<?>> agents;
+    private final Config config;
+    private final NodePortRoutes routes;
+    private final IngressServer ingress;
+    private volatile KubernetesClient client;
+    private volatile int apiPort;
+    private volatile int nodePort;
+    private int losses;
+    private Heal serverStopped;
+    private boolean closed;
+
+    private K3sCluster(String name, DockerClient docker, Network network, K3sContainer server,
+            List<GenericContainer<?>> agents, String workloadService) throws Exception {
+        this.name = name;
+        this.docker = docker;
+        this.network = network;
+        this.server = server;
+        this.agents = List.copyOf(agents);
+        this.config = Config.fromKubeconfig(server.getKubeConfigYaml());
+        config.setRequestTimeout(5_000);
+        config.setConnectionTimeout(3_000);
+        this.apiPort = server.getMappedPort(API_PORT);
+        this.nodePort = server.getMappedPort(NodePortRoutes.NODE_PORT);
+        this.client = newClient();
+        this.routes = new NodePortRoutes(name, workloadService, () -> client, () -> nodePort, Duration.ofSeconds(5));
+        this.ingress = new IngressServer(name, InetAddress.getLoopbackAddress(), Threads.named(name + "-ingress"), routes);
+    }
+
+    /**
+     * Starts the cluster's containers and waits until every node is Ready; on failure, removes what
+     * it started (the run's label sweep is the backstop).
+     */
+    static K3sCluster start(Topology.ClusterSpec spec, String workloadService, String runId, String token,
+            K3sOptions options, Path workloadImage, DockerClient docker, BackendListener listener) throws Exception {
+        Map<String, String> labels = RunResources.labels(runId);
+        Network network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
+        String alias = spec.name() + "-server";
+        List<GenericContainer<?>> started = new ArrayList<>();
+        try {
+            K3sContainer server = new K3sContainer(DockerImageName.parse(options.image()));
+            server.withNetwork(network)
+                    .withNetworkAliases(alias)
+                    .withLabels(labels)
+                    .withExposedPorts(API_PORT, NodePortRoutes.NODE_PORT)
+                    .withCommand("server", "--disable=traefik", "--tls-san=" + server.getHost(),
+                            "--token=" + token, "--node-name=" + alias)
+                    .withStartupTimeout(options.startupTimeout());
+            withWorkloadImage(server, workloadImage);
+            started.add(server);
+            server.start();
+            listener.progress("cluster " + spec.name() + ": k3s server up (" + options.image() + ")");
+            for (int i = 1; i < spec.nodes(); i++) {
+                GenericContainer<?> agent = new GenericContainer<>(DockerImageName.parse(options.image()))
+                        .withNetwork(network)
+                        .withLabels(labels)
+                        .withPrivilegedMode(true)
+                        .withTmpFs(Map.of("/run", "", "/var/run", ""))
+                        .withEnv("K3S_URL", "https://" + alias + ":" + API_PORT)
+                        .withEnv("K3S_TOKEN", token)
+                        .withCommand("agent", "--node-name=" + spec.name() + "-agent-" + i);
+                withWorkloadImage(agent, workloadImage);
+                started.add(agent);
+                agent.start();
+            }
+            K3sCluster cluster = new K3sCluster(spec.name(), docker, network, server, started.subList(1, started.size()),
+                    workloadService);
+            try {
+                Awaitility.await().atMost(options.startupTimeout()).pollInterval(Duration.ofSeconds(1))
+                        .ignoreExceptions()
+                        .until(() -> cluster.readyNodes() == spec.nodes());
+                cluster.ingress.start();
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw new IllegalStateException("cluster " + spec.name() + ": " + spec.nodes()
+                        + " nodes not Ready within " + options.startupTimeout().toSeconds() + " s", e);
+            }
+            listener.progress("cluster " + spec.name() + ": " + spec.nodes() + " nodes Ready, API " + cluster.apiServer()
+                    + ", ingress http://127.0.0.1:" + cluster.ingress().getPort());
+            return cluster;
+        } catch (Exception | Error e) {
+            for (GenericContainer<?> container : started) {
+                quietly(container::stop, e);
+            }
+            quietly(network::close, e);
+            throw e;
+        }
+    }
+
+    private static void withWorkloadImage(GenericContainer<?> container, Path workloadImage) {
+        if (workloadImage != null) {
+            container.withCopyFileToContainer(MountableFile.forHostPath(workloadImage), IMAGES);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public KubernetesClient client() {
+        return client;
+    }
+
+    @Override
+    public InetSocketAddress ingress() {
+        return ingress.address();
+    }
+
+    @Override
+    public InetSocketAddress apiServer() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort);
+    }
+
+    /** Lost while the server container is not running; Degraded while an agent is down or a node not Ready. */
+    @Override
+    public String status() {
+        if (!"running".equals(Containers.state(docker, server.getContainerId()))) {
+            return "Lost";
+        }
+        boolean agentsUp = agents.stream()
+                .allMatch(a -> "running".equals(Containers.state(docker, a.getContainerId())));
+        try {
+            return agentsUp && readyNodes() == agents.size() + 1 ? "Healthy" : "Degraded";
+        } catch (RuntimeException e) {
+            return "Lost";
+        }
+    }
+
+    private long readyNodes() {
+        return client.nodes().list().getItems().stream().filter(K3sCluster::ready).count();
+    }
+
+    static boolean ready(Node node) {
+        return node.getStatus() != null && node.getStatus().getConditions() != null
+                && node.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** The last {@code count} agents (never the server, which holds the API), by the configured outage. */
+    Heal loseNodes(int count, K3sOptions.NodeOutage outage) {
+        synchronized (this) {
+            requireOpen();
+            if (count < 1 || count > agents.size()) {
+                throw new IllegalArgumentException("cluster " + name + " has " + agents.size()
+                        + " agent node(s) to lose (the server node keeps the API), asked for " + count);
+            }
+        }
+        List<Heal> heals = new ArrayList<>();
+        for (GenericContainer<?> agent : agents.subList(agents.size() - count, agents.size())) {
+            heals.add(outage.fault().inject(docker, agent.getContainerId()));
+        }
+        return Heal.once(() -> heals.forEach(Heal::heal));
+    }
+
+    /** Stops the server container and the ingress; overlapping losses heal with the last one. */
+    synchronized Heal lose() {
+        requireOpen();
+        if (losses++ == 0) {
+            ingress.stop();
+            serverStopped = new StopContainer(Duration.ofSeconds(2)).inject(docker, server.getContainerId());
+        }
+        return Heal.once(this::healLoss);
+    }
+
+    private synchronized void healLoss() {
+        if (--losses > 0 || closed) {
+            return;
+        }
+        serverStopped.heal();
+        // A restarted container may be published on other host ports: follow them.
+        apiPort = Containers.hostPort(docker, server.getContainerId(), API_PORT).orElseThrow();
+        nodePort = Containers.hostPort(docker, server.getContainerId(), NodePortRoutes.NODE_PORT).orElseThrow();
+        KubernetesClient previous = client;
+        client = newClient();
+        previous.close();
+        ingress.start();
+    }
+
+    private KubernetesClient newClient() {
+        config.setMasterUrl("https://" + server.getHost() + ":" + apiPort);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        RuntimeException failure = new IllegalStateException("cluster " + name + ": close failed");
+        quietly(ingress::close, failure);
+        quietly(routes::close, failure);
+        quietly(client::close, failure);
+        for (GenericContainer<?> agent : agents) {
+            quietly(agent::stop, failure);
+        }
+        quietly(server::stop, failure);
+        quietly(network::close, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("cluster " + name + " is closed");
+        }
+    }
+
+    private static void quietly(Runnable step, Throwable failure) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.mch.harness.backend.k3s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import io.mch.harness.backend.BackendListener;
+import io.mch.harness.config.Topology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+/** The k3s backend's refusals, which need an engine but no k3s image. */
+class K3sBackendTest {
+
+    static final Path MANIFEST = Path.of("..", "topology-fixtures", "workloads", "api-server.yaml");
+
+    static Topology topology(int nodes) {
+        return new Topology(
+                Path.of("k3s-test.yaml"),
+                "k3s-test",
+                List.of(new Topology.ClusterSpec("east", "r1", Topology.Role.PEER, nodes, Map.of())),
+                new Topology.NetworkSpec(List.of(), "r1"),
+                new Topology.KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300)),
+                new Topology.FabricSpec(Optional.empty()),
+                new Topology.WorkloadSpec(List.of(MANIFEST), "api-server"));
+    }
+
+    @Test
+    void anAbsentImageThatCannotBePulledFailsBeforeAnythingStarts() {
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine is reachable (start dockerd, or set DOCKER_HOST): k3s preflight test skipped");
+        DockerClient docker = DockerClientFactory.instance().client();
+        String absent = "rancher/k3s:v0.0.0-mch-absent";
+        assumeTrue(!Preflight.present(docker, absent), "an image named " + absent + " exists here");
+        int before = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec().size();
+        List<String> progress = new ArrayList<>();
+        BackendListener listener = new BackendListener() {
+            @Override
+            public void nodeStatus(String cluster, String node, String status) {}
+
+            @Override
+            public void progress(String message) {
+                progress.add(message);
+            }
+        };
+
+        assertThatThrownBy(() -> new K3sBackend(K3sOptions.fromSystemProperties().withImage(absent))
+                        .start(topology(2), listener))
+                .isInstanceOf(K3sUnavailableException.class)
+                .hasMessageStartingWith("the k3s backend needs the image " + absent
+                        + ", which is not present and cannot be pulled (")
+                .hasMessageEndingWith("): pull it or pass --k3s-image");
+        assertThat(progress).isEmpty();
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec())
+                .hasSize(before);
+    }
+
+    @Test
+    void optionsComeFromSystemPropertiesWithPinnedDefaults() {
+        K3sOptions defaults = K3sOptions.fromSystemProperties();
+        assertThat(defaults.image()).isEqualTo(System.getProperty("mch.k3s.image", K3sOptions.DEFAULT_IMAGE));
+        assertThat(K3sOptions.DEFAULT_IMAGE).matches("rancher/k3s:v1\\.\\d+\\.\\d+-k3s\\d+");
+        assertThatThrownBy(() -> new K3sOptions("i", "w", Duration.ZERO, K3sOptions.NodeOutage.STOP))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
