@@ -51,19 +51,13 @@ final class GitOpsManifests {
         this.spokes = spokes;
     }
 
-    /** Every application in {@code file}; empty if any document has a problem (recorded in that file). */
-    Optional<List<Read>> read(Path file, Problems problems) {
+    /** Every valid application in {@code file}; the problems of the others are recorded in that file. */
+    List<Read> read(Path file, Problems problems) {
         Problems inFile = problems.about(file);
-        return YamlFiles.readAll(file, inFile).flatMap(documents -> {
-            List<Read> reads = new ArrayList<>();
-            boolean complete = true;
-            for (var document : documents) {
-                Optional<Read> read = document(file, new Cursor(document, "", inFile));
-                read.ifPresent(reads::add);
-                complete &= read.isPresent();
-            }
-            return complete ? Optional.of(reads) : Optional.empty();
-        });
+        List<Read> reads = new ArrayList<>();
+        YamlFiles.readAll(file, inFile).ifPresent(documents -> documents.forEach(
+                document -> document(file, new Cursor(document, "", inFile)).ifPresent(reads::add)));
+        return reads;
     }
 
     private Optional<Read> document(Path file, Cursor document) {

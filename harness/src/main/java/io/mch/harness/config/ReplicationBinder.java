@@ -6,11 +6,13 @@ import io.mch.harness.config.Topology.ClusterSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -50,14 +52,14 @@ final class ReplicationBinder {
 
     private Optional<ReplicationSpec> bind(Cursor section) {
         return section.fields(List.of("backup", "objects")).flatMap(f -> {
-            if (!f.has("backup") && !f.has("objects")) {
-                section.problem("nothing to replicate; give backup, objects or both");
-                return Optional.empty();
-            }
             Optional<Optional<Backup>> backup = f.get("backup")
                     .map(c -> backup(c).map(Optional::of))
                     .orElse(Optional.of(Optional.empty()));
             Optional<List<ObjectReplication>> objects = f.optional("objects", c -> c.list(this::objects), List.of());
+            if (!f.has("backup") && objects.filter(List::isEmpty).isPresent()) {
+                section.problem("nothing to replicate; give backup, objects or both");
+                return Optional.empty();
+            }
             return backup.isPresent() && objects.isPresent()
                     ? Optional.of(new ReplicationSpec(backup.get(), objects.get()))
                     : Optional.empty();
@@ -92,17 +94,17 @@ final class ReplicationBinder {
         List<String> doubled = Stream.of("namespace", "every").filter(f::has).toList();
         doubled.forEach(key -> f.get(key).orElseThrow().problem("given by the schedule; remove either this or 'schedule'"));
         boolean alone = doubled.isEmpty();
+        BiPredicate<Cursor, String> known = this::namespaceExists;
         Optional<VeleroSchedule.Read> read = TopologyBinder.existing(schedule, base, false)
-                .flatMap(file -> VeleroSchedule.read(file, schedule.problems()));
-        return read.filter(r -> alone && namespaceExists(r.namespaceAt(), r.namespace()));
+                .flatMap(file -> VeleroSchedule.read(file, schedule.problems(), known));
+        return read.filter(r -> alone);
     }
 
     private Optional<VeleroSchedule.Read> keys(Fields f) {
-        Optional<Cursor> namespaceAt = f.require("namespace");
-        Optional<String> namespace = namespaceAt.flatMap(c -> c.name().filter(n -> namespaceExists(c, n)));
+        Optional<String> namespace = f.required("namespace", c -> c.name().filter(n -> namespaceExists(c, n)));
         Optional<Duration> every = f.optional("every", c -> TopologyBinder.positive(c, c.duration()), ReplicationSpec.VELERO_SYNC);
         return namespace.isPresent() && every.isPresent()
-                ? Optional.of(new VeleroSchedule.Read(namespace.get(), namespaceAt.get(), every.get()))
+                ? Optional.of(new VeleroSchedule.Read(namespace.get(), every.get()))
                 : Optional.empty();
     }
 
@@ -174,40 +176,44 @@ final class ReplicationBinder {
 
     /** At least one cluster, none twice, and not the source. */
     private Optional<List<String>> targets(Cursor list, Optional<String> from) {
-        return distinct(list, list.list(item -> cluster(item).filter(to -> {
+        return distinct(list, item -> cluster(item).filter(to -> {
             if (from.isPresent() && to.equals(from.get())) {
                 item.problem("'" + to + "' is the source ('from'); replicate to other clusters");
                 return false;
             }
             return true;
-        })), "cluster");
+        }), "cluster");
     }
 
     private static Optional<List<String>> kinds(Cursor list) {
-        return distinct(list, list.list(item -> item.text().filter(kind -> {
+        return distinct(list, item -> item.text().filter(kind -> {
             if (!KINDS.contains(kind)) {
                 item.problem("'" + kind + "' is not one of " + String.join(", ", KINDS) + Names.hint(kind, KINDS));
             }
             return KINDS.contains(kind);
-        })), "kind");
+        }), "kind");
     }
 
-    private static Optional<List<String>> distinct(Cursor list, Optional<List<String>> values, String what) {
-        return values.filter(vs -> {
-            if (vs.isEmpty()) {
+    /** A non-empty list of values read with {@code read}, none twice; empty if any item failed. */
+    private static Optional<List<String>> distinct(Cursor list, Function<Cursor, Optional<String>> read, String what) {
+        return list.items().flatMap(items -> {
+            if (items.isEmpty()) {
                 list.problem("must name at least one " + what);
-                return false;
+                return Optional.empty();
             }
-            Set<String> seen = new HashSet<>();
-            List<Cursor> items = list.items().orElseThrow();
-            boolean unique = true;
-            for (int i = 0; i < vs.size(); i++) {
-                if (!seen.add(vs.get(i))) {
-                    items.get(i).problem("'" + vs.get(i) + "' is listed twice");
-                    unique = false;
-                }
+            List<String> values = new ArrayList<>();
+            boolean complete = true;
+            for (Cursor item : items) {
+                Optional<String> value = read.apply(item).filter(v -> {
+                    if (values.contains(v)) {
+                        item.problem("'" + v + "' is listed twice");
+                    }
+                    return !values.contains(v);
+                });
+                value.ifPresent(values::add);
+                complete &= value.isPresent();
             }
-            return unique;
+            return complete ? Optional.of(values) : Optional.empty();
         });
     }
 

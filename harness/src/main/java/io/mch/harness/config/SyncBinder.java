@@ -45,29 +45,32 @@ final class SyncBinder {
             Optional<Path> repository = f.required("repository", c -> TopologyBinder.existing(c, base, true));
             Optional<Spokes> spokes = Spokes.of(hub, clusters);
             GitOpsManifests manifests = new GitOpsManifests(repository, spokes);
-            Optional<List<GitOpsManifests.Read>> reads = f.optional("applications", c -> c.list(
-                    item -> TopologyBinder.existing(item, base, false).flatMap(file -> manifests.read(file, item.problems())))
-                    .map(lists -> lists.stream().flatMap(List::stream).toList()), List.of());
+            int before = section.problems().count();
+            List<GitOpsManifests.Read> reads = new ArrayList<>();
+            Optional<List<Cursor>> files = f.get("applications").flatMap(Cursor::items);
+            files.ifPresent(items -> items.forEach(item -> TopologyBinder.existing(item, base, false)
+                    .ifPresent(file -> reads.addAll(manifests.read(file, item.problems())))));
             List<Named> names = new ArrayList<>();
-            reads.ifPresent(rs -> rs.forEach(r -> names.add(new Named(r.application().name(), r.name(), r.application().file()))));
+            reads.forEach(r -> names.add(new Named(r.application().name(), r.name(), r.application().file())));
             Optional<List<Policy>> policies = f.optional("policies", c -> c.list(item -> policy(item, spokes, names)), List.of());
             boolean unique = unique(names);
-            if (reads.isPresent() && policies.isPresent() && reads.get().isEmpty() && policies.get().isEmpty()) {
+            boolean noApplications = !f.has("applications") || files.filter(List::isEmpty).isPresent();
+            if (noApplications && policies.filter(List::isEmpty).isPresent()) {
                 section.problem("nothing to sync; give applications, policies or both");
                 return Optional.empty();
             }
-            boolean fleetOnly = reads.isPresent() && !reads.get().isEmpty() && reads.get().stream()
+            boolean fleetOnly = !reads.isEmpty() && reads.stream()
                     .allMatch(r -> r.application().kind().equals(GitOpsManifests.FLEET_KIND));
             Optional<Duration> interval = f.optional("reconcile-interval", c -> TopologyBinder.positive(c, c.duration()),
                     fleetOnly ? SyncSpec.FLEET_POLL : SyncSpec.ARGO_RECONCILE);
             Optional<Duration> jitter = f.optional("jitter", Cursor::duration,
                     fleetOnly ? Duration.ZERO : SyncSpec.ARGO_JITTER);
-            if (hub.isEmpty() || repository.isEmpty() || reads.isEmpty() || policies.isEmpty() || !unique
-                    || interval.isEmpty() || jitter.isEmpty()) {
+            if (section.problems().count() > before || hub.isEmpty() || repository.isEmpty() || policies.isEmpty()
+                    || !unique || interval.isEmpty() || jitter.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SyncSpec(hub.get(), repository.get(),
-                    reads.get().stream().map(GitOpsManifests.Read::application).toList(),
+                    reads.stream().map(GitOpsManifests.Read::application).toList(),
                     interval.get(), jitter.get(), policies.get()));
         });
     }

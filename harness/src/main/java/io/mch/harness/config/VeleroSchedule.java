@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class VeleroSchedule {
 
-    /** The namespace to back up (and where it was written) and the backup period. */
-    record Read(String namespace, Cursor namespaceAt, Duration every) {}
+    /** The namespace to back up and the backup period. */
+    record Read(String namespace, Duration every) {}
 
     private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
     private static final Map<String, Duration> DESCRIPTORS = Map.of(
@@ -29,7 +30,8 @@ final class VeleroSchedule {
 
     private VeleroSchedule() {}
 
-    static Optional<Read> read(Path file, Problems problems) {
+    /** The schedule in {@code file}; its namespace must satisfy {@code known} (which reports it if not). */
+    static Optional<Read> read(Path file, Problems problems, BiPredicate<Cursor, String> known) {
         Problems inFile = problems.about(file);
         return YamlFiles.read(file, inFile).flatMap(root -> ManifestMapping.of(new Cursor(root, "", inFile))).flatMap(m -> {
             Optional<String> kind = m.require("kind").flatMap(c -> c.text().filter(k -> {
@@ -44,13 +46,13 @@ final class VeleroSchedule {
             Optional<ManifestMapping> spec = m.requireMapping("spec");
             Optional<Duration> every = spec.flatMap(s -> s.require("schedule"))
                     .flatMap(c -> c.text().flatMap(text -> period(c, text)));
-            Optional<Cursor> namespace = spec.flatMap(s -> s.requireMapping("template"))
-                    .flatMap(t -> t.require("includedNamespaces")).flatMap(VeleroSchedule::oneNamespace);
-            Optional<String> name = namespace.flatMap(Cursor::name);
-            if (every.isEmpty() || name.isEmpty()) {
+            Optional<String> namespace = spec.flatMap(s -> s.requireMapping("template"))
+                    .flatMap(t -> t.require("includedNamespaces")).flatMap(VeleroSchedule::oneNamespace)
+                    .flatMap(c -> c.name().filter(n -> known.test(c, n)));
+            if (every.isEmpty() || namespace.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Read(name.get(), namespace.get(), every.get()));
+            return Optional.of(new Read(namespace.get(), every.get()));
         });
     }
 
