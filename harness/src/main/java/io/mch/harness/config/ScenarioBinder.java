@@ -20,7 +20,7 @@ final class ScenarioBinder {
 
     static final Scenario.Traffic DEFAULT_TRAFFIC = new Scenario.Traffic(20, Duration.ofSeconds(1));
     static final List<String> FIELDS = List.of(
-            "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore", "load");
+            "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore", "load", "steps");
 
     private static final TopologyBinder.Result NO_TOPOLOGY =
             new TopologyBinder.Result(Optional.empty(), Optional.empty());
@@ -51,12 +51,14 @@ final class ScenarioBinder {
         Optional<Optional<Scenario.Load>> load = f.get("load")
                 .map(c -> LoadBinder.bind(c, duration, topology.topology()).map(Optional::of))
                 .orElse(Optional.of(Optional.empty()));
+        Optional<List<Step.Scheduled>> steps =
+                f.optional("steps", c -> new StepBinder(topology, duration).bind(c), List.of());
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(file, name.orElseThrow(), description.orElseThrow(),
                 topology.topology().orElseThrow(), duration.orElseThrow(), seed.orElseThrow(), traffic.orElseThrow(),
-                faults.orElseThrow(), slo.orElseThrow(), load.orElseThrow()));
+                faults.orElseThrow(), slo.orElseThrow(), load.orElseThrow(), steps.orElseThrow()));
     }
 
     private static TopologyBinder.Result topology(

@@ -22,11 +22,22 @@ import java.util.Optional;
  *       {@code global-load-balancer};
  *   <li>{@code explore}: none; the search space of {@code mch explore}, validated here, read with
  *       {@link #explore} (defaults on {@code ExploreBinder});
+ *   <li>{@code steps}: none. Each item has {@code at} (required, in [0, duration)) and exactly one
+ *       of {@code commit}, {@code sync} (both: {@code application} and exactly one of {@code add},
+ *       {@code change}, {@code delete}, a file of the application's directory; a manifest with
+ *       apiVersion, kind and metadata.name for add and change), {@code drift} ({@code cluster},
+ *       {@code object} Kind/name with namespace default, or Kind/namespace/name, and exactly one of
+ *       {@code patch} or {@code delete: true}), {@code federate}, {@code connect}
+ *       ({@code cluster}), {@code replicate} ({@code from}, {@code to}), {@code failover}
+ *       ({@code to}); checked against the topology with its overrides (see {@link StepBinder});
  *   <li>{@code slo}: none judged. A stated SLO needs its target ({@code max} or {@code min});
  *       {@code cross-cluster-latency.percentile} defaults to 99 (a whole number in (0, 100]);
  *       {@code availability.incidents-per-year} defaults to 4.
  * </ul>
- * Topology defaults are listed on {@link TopologyLoader}.
+ * Topology defaults are listed on {@link TopologyLoader}. When the topology has problems (its own,
+ * or ones its {@code overrides:} bring in), they are all reported, and the checks of this file that
+ * need a valid topology (the steps' fabric sections and applications, the load's balancer) are
+ * skipped rather than guessed; checks of cluster names still run when the clusters are valid.
  */
 public final class ScenarioLoader {
 

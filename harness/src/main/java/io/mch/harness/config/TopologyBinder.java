@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -37,6 +38,7 @@ final class TopologyBinder {
             new KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300));
     static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3);
     static final Duration DEFAULT_DNS_TTL = Duration.ofSeconds(30);
+    static final List<String> FABRIC_SECTIONS = List.of("global-load-balancer", "sync", "mesh", "replication");
 
     /** The topology if fully valid; the clusters alone if at least they are, for scenario checks. */
     record Result(Optional<Topology> topology, Optional<List<ClusterSpec>> clusters) {}
@@ -68,9 +70,9 @@ final class TopologyBinder {
                 .orElseGet(() -> clusters.map(cs -> new NetworkSpec(List.of(), cs.get(0).region())));
         Optional<KubernetesTimings> kubernetes =
                 top.optional("kubernetes", TopologyBinder::kubernetes, DEFAULT_KUBERNETES);
-        Optional<FabricSpec> fabric =
-                top.optional("fabric", c -> fabric(c, clusters), new FabricSpec(Optional.empty()));
         Optional<WorkloadSpec> workload = top.optional("workload", this::workload, new WorkloadSpec(List.of(), ""));
+        Optional<FabricSpec> fabric =
+                top.optional("fabric", c -> fabric(c, clusters, workload), new FabricSpec(Optional.empty()));
         if (problems.count() > before) {
             return new Result(Optional.empty(), clusters);
         }
@@ -120,7 +122,7 @@ final class TopologyBinder {
         });
     }
 
-    private static Optional<Map<String, String>> labels(Cursor section) {
+    static Optional<Map<String, String>> labels(Cursor section) {
         return section.entries().flatMap(entries -> collect(entries, (key, value) -> value.text()));
     }
 
@@ -205,11 +207,25 @@ final class TopologyBinder {
         });
     }
 
-    private static Optional<FabricSpec> fabric(Cursor section, Optional<List<ClusterSpec>> clusters) {
-        return section.fields(List.of("global-load-balancer")).flatMap(f -> f.get("global-load-balancer")
-                .map(c -> globalLoadBalancer(c, clusters).map(Optional::of))
-                .orElse(Optional.of(Optional.empty()))
-                .map(FabricSpec::new));
+    private Optional<FabricSpec> fabric(
+            Cursor section, Optional<List<ClusterSpec>> clusters, Optional<WorkloadSpec> workload) {
+        return section.fields(FABRIC_SECTIONS).flatMap(f -> {
+            Optional<Optional<GlobalLoadBalancerSpec>> glb =
+                    section(f, "global-load-balancer", c -> globalLoadBalancer(c, clusters));
+            Optional<Optional<SyncSpec>> sync = section(f, "sync", c -> SyncBinder.bind(c, file, clusters));
+            Optional<Optional<MeshSpec>> mesh = section(f, "mesh", MeshBinder::bind);
+            Optional<Optional<ReplicationSpec>> replication = section(f, "replication",
+                    c -> ReplicationBinder.bind(c, file, clusters, workload.map(WorkloadSpec::manifests)));
+            if (glb.isEmpty() || sync.isEmpty() || mesh.isEmpty() || replication.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new FabricSpec(glb.get(), sync.get(), mesh.get(), replication.get()));
+        });
+    }
+
+    /** An optional section: absent is a valid empty one; present, its binding. */
+    private static <T> Optional<Optional<T>> section(Fields f, String key, Function<Cursor, Optional<T>> bind) {
+        return f.get(key).map(c -> bind.apply(c).map(Optional::of)).orElse(Optional.of(Optional.empty()));
     }
 
     private static Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
@@ -285,10 +301,15 @@ final class TopologyBinder {
     }
 
     private Optional<Path> manifest(Cursor item) {
+        return existing(item, file.toAbsolutePath().getParent(), false);
+    }
+
+    /** The path written at {@code item}, resolved against {@code base}, if it is an existing file (or directory). */
+    static Optional<Path> existing(Cursor item, Path base, boolean directory) {
         return item.text().flatMap(text -> {
-            Path path = file.toAbsolutePath().getParent().resolve(text).normalize();
-            if (!Files.isRegularFile(path)) {
-                item.problem("file not found: " + path);
+            Path path = base.resolve(text).normalize();
+            if (directory ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
+                item.problem((directory ? "directory" : "file") + " not found: " + path);
                 return Optional.empty();
             }
             return Optional.of(path);

@@ -21,10 +21,26 @@ import java.util.Optional;
  *       cluster with role active, else the first cluster; {@code health-check} interval 5s,
  *       timeout 1s, failure-threshold 3; {@code dns-ttl} 30s (k8gb); {@code weights} only with,
  *       and required by, policy weighted;
+ *   <li>{@code fabric.sync}, {@code fabric.mesh}, {@code fabric.replication}: each empty when absent.
+ *       {@code sync} ({@link SyncBinder}): {@code hub} and {@code repository} (a directory) required;
+ *       {@code applications} (ApplicationSet / GitRepo files, read by {@link GitOpsManifests}) and
+ *       {@code policies} default to none, but one of them must give something to sync;
+ *       {@code reconcile-interval} and {@code jitter} default to Argo CD's 120s and 60s when any
+ *       ApplicationSet is given or only policies, to Fleet's 15s and 0 when every application is
+ *       a GitRepo; a policy's {@code selector} defaults to every spoke. {@code mesh}
+ *       ({@link MeshBinder}): {@code stale-endpoint-ttl} 0 (never revoked), {@code discovery-interval}
+ *       1s, {@code affinity} none, {@code clients.rate} 5/s, no {@code clients.timeout}.
+ *       {@code replication} ({@link ReplicationBinder}): {@code backup.every} 60s (Velero),
+ *       {@code backup.location} none; {@code objects[]}: {@code namespace} default, {@code kinds}
+ *       ConfigMap and Secret, {@code interval} 10s;
  *   <li>no {@code workload}: no manifests and an empty service name (nothing to probe); when
- *       present, {@code service} is required and {@code manifests} default to none. Manifest
- *       paths are relative to the topology file and must exist.
+ *       present, {@code service} is required and {@code manifests} default to none.
  * </ul>
+ * Every path (workload manifests, sync repository, application and policy files, Velero schedule,
+ * backup location) is relative to the topology file, also when a scenario's {@code overrides:}
+ * gives it, and must exist (the backup location may be created by the run). Problems inside the
+ * files a topology names (ApplicationSet, GitRepo, Schedule, workload manifests' YAML) are reported
+ * in those files, with their own line, column and field path.
  */
 public final class TopologyLoader {
 

@@ -6,13 +6,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a file into a SnakeYAML node tree (composed, not constructed), because only the node tree
@@ -24,6 +29,27 @@ final class YamlFiles {
 
     /** The document's root node, or empty with a problem recorded. */
     static Optional<Node> read(Path file, Problems problems) {
+        return parse(file, problems, (yaml, text) -> yaml.compose(new StringReader(text)));
+    }
+
+    /**
+     * Every non-empty document of a multi-document file (Kubernetes manifests, {@code ---}
+     * separated), or empty with a problem recorded.
+     */
+    static Optional<List<Node>> readAll(Path file, Problems problems) {
+        return parse(file, problems, (yaml, text) -> {
+            List<Node> documents = new ArrayList<>();
+            for (Node document : yaml.composeAll(new StringReader(text))) {
+                if (!(document instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
+                    documents.add(document);
+                }
+            }
+            return documents.isEmpty() ? null : documents;
+        });
+    }
+
+    /** {@code compose} applied to the file's text; null from it means the file is empty. */
+    private static <T> Optional<T> parse(Path file, Problems problems, BiFunction<Yaml, String, T> compose) {
         String text;
         try {
             text = Files.readString(file);
@@ -38,7 +64,7 @@ final class YamlFiles {
             return Optional.empty();
         }
         try {
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            T root = compose.apply(new Yaml(new LoaderOptions()), text);
             if (root == null) {
                 problems.inFile(0, 0, "the file is empty");
             }

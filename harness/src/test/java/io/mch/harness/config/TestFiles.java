@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Writes small input files for the tests, and finds the checkout's own fixtures and scenarios. */
 final class TestFiles {
@@ -16,6 +17,34 @@ final class TestFiles {
             Path file = dir.resolve(relative);
             Files.createDirectories(file.getParent());
             return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A test resource directory of this package ({@code fabric}) as a path. */
+    static Path resources(String name) {
+        try {
+            return Path.of(TestFiles.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of a test resource directory of this package in {@code dir}, for tests that add or break files. */
+    static Path copyResources(String name, Path dir) {
+        Path source = resources(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            files.filter(Files::isRegularFile).forEach(f -> write(dir, source.relativize(f).toString(), read(f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -222,7 +222,7 @@ class TopologyLoaderTest {
                   - { name: a, region: r1, role: peer }
                 fabric:
                   global-load-balancer: { policy: weighted }
-                  mesh: {}
+                  meshes: {}
                 """);
         Path other = write(dir, "u.yaml", """
                 name: w
@@ -234,8 +234,8 @@ class TopologyLoaderTest {
 
         assertThat(Validation.validate(file)).containsExactly(
                 new Problem(file, 5, 25, "fabric.global-load-balancer.weights", "required for policy weighted"),
-                new Problem(file, 6, 3, "fabric.mesh",
-                        "unknown field 'mesh'; allowed fields are global-load-balancer"));
+                new Problem(file, 6, 3, "fabric.meshes", "unknown field 'meshes'; allowed fields are"
+                        + " global-load-balancer, sync, mesh, replication; did you mean 'mesh'?"));
         assertThat(Validation.validate(other)).containsExactly(
                 new Problem(other, 5, 59, "fabric.global-load-balancer.weights.b",
                         "unknown cluster 'b'; clusters are a; did you mean 'a'?"),

@@ -1,0 +1,52 @@
+package io.mch.harness.config;
+
+import io.mch.harness.config.Topology.ClusterSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The clusters a GitOps hub's label selectors choose among: every cluster but the hub. A selector
+ * that chooses none is refused, because an application or policy that reaches no cluster makes
+ * every consistency figure about it vacuous, and is nearly always a label typo.
+ */
+record Spokes(String hub, List<ClusterSpec> clusters) {
+
+    Spokes {
+        clusters = clusters.stream().filter(c -> !c.name().equals(hub)).toList();
+    }
+
+    static Optional<Spokes> of(Optional<String> hub, Optional<List<ClusterSpec>> clusters) {
+        return hub.flatMap(h -> clusters.map(cs -> new Spokes(h, cs)));
+    }
+
+    /** The spokes whose labels include every entry of {@code selector} (all of them for an empty one). */
+    List<ClusterSpec> matching(Map<String, String> selector) {
+        return clusters.stream()
+                .filter(c -> selector.entrySet().stream().allMatch(e -> e.getValue().equals(c.labels().get(e.getKey()))))
+                .toList();
+    }
+
+    /** Whether {@code selector} matches a spoke; if not, a problem at {@code at}. */
+    boolean check(Cursor at, Map<String, String> selector) {
+        if (!matching(selector).isEmpty()) {
+            return true;
+        }
+        if (clusters.isEmpty()) {
+            at.problem("selects every cluster but the hub '" + hub + "', and there is no other cluster");
+        } else {
+            at.problem("selector " + format(selector) + " matches no cluster other than the hub '" + hub
+                    + "'; clusters are " + clusters.stream().map(c -> c.name() + " " + format(new TreeMap<>(c.labels())))
+                            .collect(Collectors.joining(", ")));
+        }
+        return false;
+    }
+
+    /** {@code {env: prod, tier: web}}, in the given order. */
+    static String format(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+}
