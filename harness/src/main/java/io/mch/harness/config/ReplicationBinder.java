@@ -88,16 +88,24 @@ final class ReplicationBinder {
         });
     }
 
-    /** The namespace and period from the Velero Schedule file; the same keys here are refused. */
+    /**
+     * The namespace and period from the Velero Schedule file. An {@code every} beside it wins over
+     * the schedule's period (a scenario's override shortens the fixture's schedule for a short
+     * run); a {@code namespace} beside it is refused, since it would back up something else.
+     */
     private Optional<VeleroSchedule.Read> scheduled(Fields f) {
         Cursor schedule = f.get("schedule").orElseThrow();
-        List<String> doubled = Stream.of("namespace", "every").filter(f::has).toList();
-        doubled.forEach(key -> f.get(key).orElseThrow().problem("given by the schedule; remove either this or 'schedule'"));
-        boolean alone = doubled.isEmpty();
+        f.get("namespace").ifPresent(n -> n.problem("given by the schedule; remove either this or 'schedule'"));
+        Optional<Optional<Duration>> every = f.get("every")
+                .map(c -> TopologyBinder.positive(c, c.duration()).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
         BiPredicate<Cursor, String> known = this::namespaceExists;
         Optional<VeleroSchedule.Read> read = TopologyBinder.existing(schedule, base, false)
                 .flatMap(file -> VeleroSchedule.read(file, schedule.problems(), known));
-        return read.filter(r -> alone);
+        if (f.has("namespace") || every.isEmpty()) {
+            return Optional.empty();
+        }
+        return read.map(r -> every.get().map(d -> new VeleroSchedule.Read(r.namespace(), d)).orElse(r));
     }
 
     private Optional<VeleroSchedule.Read> keys(Fields f) {

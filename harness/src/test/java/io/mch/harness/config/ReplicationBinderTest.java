@@ -91,6 +91,26 @@ class ReplicationBinderTest {
     }
 
     @Test
+    void anEveryBesideTheScheduleShortensItsPeriod() throws Exception {
+        write(dir, "velero/hourly.yaml", """
+                apiVersion: velero.io/v1
+                kind: Schedule
+                metadata: { name: hourly }
+                spec:
+                  schedule: "@hourly"
+                  template: { includedNamespaces: [cache] }
+                """);
+        Path topology = topology("""
+                    backup: { from: eu-west, schedule: velero/hourly.yaml, restore-to: us-east, every: 20s }
+                """);
+
+        Backup backup = TopologyLoader.load(topology).fabric().replication().orElseThrow().backup().orElseThrow();
+
+        assertThat(backup.every()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(backup.namespace()).isEqualTo("cache");
+    }
+
+    @Test
     void reportsScheduleProblemsInTheScheduleFile() {
         write(dir, "velero/cron.yaml", """
                 apiVersion: velero.io/v1
@@ -117,7 +137,7 @@ class ReplicationBinderTest {
                 workload: { manifests: [workloads/shop.yaml], service: shop }
                 fabric:
                   replication:
-                    backup: { from: us-east, schedule: velero/cron.yaml, restore-to: us-east, every: 1m }
+                    backup: { from: us-east, schedule: velero/cron.yaml, restore-to: us-east, namespace: shop }
                 """);
         Path two = write(dir, "u.yaml", """
                 name: u
@@ -141,7 +161,7 @@ class ReplicationBinderTest {
         Path cron = file("velero/cron.yaml");
         assertThat(Validation.validate(topology)).containsExactly(
                 new Problem(topology, 8, 70, "fabric.replication.backup.restore-to", "must differ from 'from' (us-east)"),
-                new Problem(topology, 8, 86, "fabric.replication.backup.every",
+                new Problem(topology, 8, 90, "fabric.replication.backup.namespace",
                         "given by the schedule; remove either this or 'schedule'"),
                 new Problem(cron, 5, 13, "spec.schedule", "'0 1 * * *' has no fixed period; use @every <duration>"
                         + " (e.g. @every 1m), @hourly, @daily or @weekly"),
