@@ -4,13 +4,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mch} command line: {@code run}, {@code validate}, {@code report} and {@code bench}. */
+/** The {@code mch} command line: {@code run}, {@code explore}, {@code validate}, {@code report}, {@code bench} and {@code heal}. */
 @Command(
         name = "mch",
         mixinStandardHelpOptions = true,
         version = "mch 0.1.0",
         description = "Chaos-testing harness for multi-cluster Kubernetes.",
-        subcommands = {RunCommand.class, ExploreCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, ExploreCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class,
+            HealCommand.class})
 public final class MchCommand implements Callable<Integer> {
 
     /** Exit codes of the contract. */
@@ -24,7 +25,7 @@ public final class MchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mch: a command is required: run, validate, report or bench");
+        spec.commandLine().getErr().println("mch: a command is required: run, explore, validate, report, bench or heal");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
