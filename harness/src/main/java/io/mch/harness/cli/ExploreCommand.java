@@ -37,7 +37,7 @@ final class ExploreCommand implements Callable<Integer> {
             description = "Run every try K times faster than scenario time (10 or 20 makes a search quick).")
     double timeScale;
 
-    @Option(names = "--backend", defaultValue = "embedded", description = "embedded (default).")
+    @Option(names = "--backend", defaultValue = "embedded", description = "embedded (default) or k3s.")
     String backend;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the finding go (default: runs/explore-<scenario>-<time>).")
@@ -59,10 +59,15 @@ final class ExploreCommand implements Callable<Integer> {
             return MchCommand.BAD_INPUT;
         }
         Optional<TimeScale> scale = TimeScale.parse(timeScale);
-        Backend chosen = scale.map(s -> RunCommand.backend(backend, s)).orElse(null);
-        if (scale.isEmpty() || chosen == null || (tries != null && tries < 1)) {
-            System.err.println("mch: --time-scale must be between 1 and 1000, --tries at least 1, --backend embedded;"
-                    + " nothing was run");
+        if (scale.isEmpty() || (tries != null && tries < 1)) {
+            System.err.println("mch: --time-scale must be between 1 and 1000, --tries at least 1; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Backend chosen;
+        try {
+            chosen = Backends.create(backend, scale.get(), null);
+        } catch (Backends.Unavailable e) {
+            System.err.println("mch: " + e.getMessage() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         long searchSeed = CommandInputs.seed(seed, scenario);

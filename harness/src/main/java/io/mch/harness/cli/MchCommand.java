@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code mch} command line: {@code run}, {@code explore}, {@code validate}, {@code report},
- * {@code bench}, and the seed's actions as drills ({@code federate}, {@code connect},
+ * {@code bench}, {@code heal}, and the seed's actions as drills ({@code federate}, {@code connect},
  * {@code replicate}, {@code failover}, {@code sync}).
  */
 @Command(
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "mch 0.1.0",
         description = "Chaos-testing harness for multi-cluster Kubernetes.",
-        subcommands = {RunCommand.class, ExploreCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, ExploreCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class,
+            HealCommand.class})
 public final class MchCommand implements Callable<Integer> {
 
     /** Exit codes of the contract. */
@@ -29,7 +30,8 @@ public final class MchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mch: a command is required: run, validate, report or bench");
+        spec.commandLine().getErr().println("mch: a command is required: run, explore, validate, report, bench, heal,"
+                + " or an action: federate, connect, replicate, failover, sync");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }

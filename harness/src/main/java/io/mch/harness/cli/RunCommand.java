@@ -1,10 +1,6 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.backend.Backend;
-import io.mch.harness.backend.embedded.EmbeddedBackend;
-import io.mch.harness.backend.embedded.SimulatorTimings;
-import io.mch.harness.run.TimeScale;
-import java.util.Optional;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
@@ -12,15 +8,20 @@ import io.mch.harness.load.GatlingClasspath;
 import io.mch.harness.run.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
+import io.mch.harness.run.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mch run SCENARIO.yaml [--backend B] [--seed N] [--time-scale K] [--out DIR]}. */
+/**
+ * {@code mch run SCENARIO.yaml [--backend B] [--seed N] [--time-scale K] [--out DIR]}, and for
+ * existing clusters {@code [--kubeconfig FILE] [--context CLUSTER=CONTEXT]... [--allow-destructive CONTEXT]...}.
+ */
 @Command(name = "run", description = "Run a scenario and judge its SLOs.")
 final class RunCommand implements Callable<Integer> {
 
@@ -41,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<scenario>-<time>).")
     Path out;
 
+    @Mixin
+    KubeconfigArgs kubeconfig;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario;
@@ -59,14 +63,18 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("mch: " + unbuilt.get() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
-        Backend chosen = backend(backend, scale.get());
-        if (chosen == null) {
-            System.err.println("mch: --backend " + backend + ": only the embedded backend is available in this"
-                    + " version; nothing was run");
+        Path dir = CommandInputs.dir(out, scenario.name());
+        Backend chosen;
+        try {
+            chosen = Backends.create(backend, scale.get(), () -> kubeconfig.options(dir));
+            Backends.check(chosen, scenario);
+        } catch (InvalidInputException e) {
+            return CommandInputs.badInput(e);
+        } catch (Backends.Unavailable e) {
+            System.err.println("mch: " + e.getMessage() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         long runSeed = CommandInputs.seed(seed, scenario);
-        Path dir = CommandInputs.dir(out, scenario.name());
         Console console = Console.system();
         console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
                 + (scale.get().compressed() ? ", time scale " + scale.get() : "") + ", results in " + dir);
@@ -87,12 +95,5 @@ final class RunCommand implements Callable<Integer> {
             // The JVM is already shutting down on a signal; the hook is what let this run finish.
         }
         return outcome.exitCode();
-    }
-
-    /** The named backend compressed by {@code scale}, or null when there is no such backend. */
-    static Backend backend(String name, TimeScale scale) {
-        return "embedded".equals(name)
-                ? new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES))
-                : null;
     }
 }
