@@ -4,6 +4,9 @@ import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.backend.kubeconfig.DestructiveFaults;
+import io.mch.harness.backend.k3s.K3sBackend;
+import io.mch.harness.backend.k3s.K3sOptions;
+import io.mch.harness.backend.k3s.K3sUnavailableException;
 import io.mch.harness.backend.kubeconfig.KubeconfigBackend;
 import io.mch.harness.backend.kubeconfig.KubeconfigOptions;
 import io.mch.harness.config.InvalidInputException;
@@ -15,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The one place a {@code --backend} name becomes a backend, so that every command accepts the same
- * names and refuses the same way, and the checks a backend needs before anything runs (the
- * kubeconfig backend's safety rule and reachability) happen before a run directory exists.
+ * names and refuses the same way, and the checks a backend needs before anything runs (Docker and
+ * the image for k3s; the kubeconfig backend's safety rule and reachability) happen before a run
+ * directory exists.
  */
 final class Backends {
 
@@ -32,15 +36,22 @@ final class Backends {
     /**
      * The named backend, its timers compressed by {@code scale} where it can be compressed.
      *
+     * @param k3sImage the k3s image to use instead of the pinned default, or null
      * @param kubeconfig the kubeconfig backend's options, asked for only when it is chosen; null for a
      *     command that never runs on existing clusters ({@code explore} runs many generated schedules)
      */
-    static Backend create(String name, TimeScale scale, Supplier<KubeconfigOptions> kubeconfig) throws Unavailable {
+    static Backend create(String name, TimeScale scale, String k3sImage, Supplier<KubeconfigOptions> kubeconfig)
+            throws Unavailable {
         switch (name) {
             case "embedded":
                 return new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES));
             case "k3s":
-                throw new Unavailable("--backend k3s: the k3s backend is not available in this build");
+                if (scale.compressed()) {
+                    throw new Unavailable("--backend k3s: real Kubernetes runs in real time; --time-scale needs the"
+                            + " embedded backend");
+                }
+                K3sOptions options = K3sOptions.fromSystemProperties();
+                return new K3sBackend(k3sImage == null ? options : options.withImage(k3sImage));
             case "kubeconfig":
                 if (kubeconfig == null) {
                     throw new Unavailable("--backend kubeconfig: only 'mch run' runs on existing clusters, one"
@@ -62,6 +73,13 @@ final class Backends {
      * context exists and answers.
      */
     static void check(Backend backend, Scenario scenario) throws InvalidInputException, Unavailable {
+        if (backend instanceof K3sBackend k3s) {
+            try {
+                k3s.preflight();
+            } catch (K3sUnavailableException e) {
+                throw new Unavailable(e.getMessage());
+            }
+        }
         if (!(backend instanceof KubeconfigBackend kubeconfig)) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.k3s.K3sOptions;
 import io.mch.harness.config.ExploreSpec;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
@@ -40,6 +41,10 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--backend", defaultValue = "embedded", description = "embedded (default) or k3s.")
     String backend;
 
+    @Option(names = "--k3s-image", paramLabel = "IMAGE",
+            description = "The rancher/k3s image for --backend k3s (default: the pinned " + K3sOptions.DEFAULT_IMAGE + ").")
+    String k3sImage;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the finding go (default: runs/explore-<scenario>-<time>).")
     Path out;
 
@@ -65,7 +70,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Backend chosen;
         try {
-            chosen = Backends.create(backend, scale.get(), null);
+            chosen = Backends.create(backend, scale.get(), k3sImage, null);
         } catch (Backends.Unavailable e) {
             System.err.println("mch: " + e.getMessage() + "; nothing was run");
             return MchCommand.BAD_INPUT;

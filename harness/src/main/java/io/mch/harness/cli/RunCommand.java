@@ -1,6 +1,7 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.backend.Backend;
+import io.mch.harness.backend.k3s.K3sOptions;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
@@ -39,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Run K times faster than scenario time; results stay in scenario time at K times coarser resolution.")
     double timeScale;
 
+    @Option(names = "--k3s-image", paramLabel = "IMAGE",
+            description = "The rancher/k3s image for --backend k3s (default: the pinned " + K3sOptions.DEFAULT_IMAGE + ").")
+    String k3sImage;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<scenario>-<time>).")
     Path out;
 
@@ -66,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = CommandInputs.dir(out, scenario.name());
         Backend chosen;
         try {
-            chosen = Backends.create(backend, scale.get(), () -> kubeconfig.options(dir));
+            chosen = Backends.create(backend, scale.get(), k3sImage, () -> kubeconfig.options(dir));
             Backends.check(chosen, scenario);
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);

@@ -41,6 +41,14 @@ public final class K3sBackend implements Backend {
     }
 
     /**
+     * Fails with one clear {@link K3sUnavailableException} when there is no usable Docker engine or
+     * the image is absent and cannot be pulled, so a command can refuse before anything starts.
+     */
+    public void preflight() {
+        Preflight.check(options.image());
+    }
+
+    /**
      * Starts the clusters in parallel. Throws {@link K3sUnavailableException} before starting
      * anything when Docker or the k3s image is missing; if a cluster fails, everything of the run
      * is removed before the exception leaves.
