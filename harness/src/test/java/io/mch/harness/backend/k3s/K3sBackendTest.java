@@ -37,7 +37,8 @@ class K3sBackendTest {
         assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
                 "no Docker engine is reachable (start dockerd, or set DOCKER_HOST): k3s preflight test skipped");
         DockerClient docker = DockerClientFactory.instance().client();
-        String absent = "rancher/k3s:v0.0.0-mch-absent";
+        // A registry on a closed loopback port: the pull attempt fails at once and sends nothing off this machine.
+        String absent = "127.0.0.1:1/rancher/k3s:v0.0.0-mch-absent";
         assumeTrue(!Preflight.present(docker, absent), "an image named " + absent + " exists here");
         int before = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec().size();
         List<String> progress = new ArrayList<>();
