@@ -132,6 +132,9 @@ public final class ClusterMesh implements Fabric {
             if (other != agent) {
                 other.addPeer(cluster);
                 agent.addPeer(other.cluster());
+                // Opened now, not at the first remote call: a partition acts only on links that exist.
+                ctx.ingress(cluster, other.cluster());
+                ctx.ingress(other.cluster(), cluster);
             }
         }
         settings.probeInterval().ifPresent(interval -> {
