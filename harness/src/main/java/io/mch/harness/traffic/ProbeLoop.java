@@ -73,7 +73,8 @@ final class ProbeLoop {
                 clock.toMs(dueNanos), source, target, servedBy, error == null, round(latencyMs), error));
     }
 
-    private static String describe(Exception e) {
+    /** How a failure reads in the history: the exception's type and message. */
+    static String describe(Exception e) {
         String message = e.getMessage();
         String type = e.getClass().getSimpleName();
         return message == null ? type : type + ": " + message;

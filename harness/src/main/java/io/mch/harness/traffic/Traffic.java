@@ -24,19 +24,35 @@ public final class Traffic implements AutoCloseable {
 
     private static final int WORKERS = 64;
 
+    /** Where one call of a routed probe goes: the cluster chosen for it and the address that reaches it. */
+    public record Destination(String cluster, InetSocketAddress address) {}
+
+    /** Chooses each call's destination anew (a mesh client picking an endpoint); throws when there is none. */
+    public interface Route {
+        Destination choose() throws IOException;
+    }
+
     private final Duration timeout;
     private final RunClock clock;
     private final Consumer<Event.Probe> sink;
     private final Http http;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.named("probe-tick"));
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, Threads.named("probe"));
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService workers;
     private final List<ProbeLoop> loops = new ArrayList<>();
+    private boolean started;
 
     public Traffic(Duration timeout, RunClock clock, Consumer<Event.Probe> sink) {
+        this("probe", timeout, clock, sink);
+    }
+
+    /** Traffic whose threads are named {@code mch-<role>-...}, so a leak names the part that owns it. */
+    public Traffic(String role, Duration timeout, RunClock clock, Consumer<Event.Probe> sink) {
         this.timeout = timeout;
         this.clock = clock;
         this.sink = sink;
         this.http = new Http(WORKERS, timeout);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(Threads.named(role + "-tick"));
+        this.workers = Executors.newFixedThreadPool(WORKERS, Threads.named(role));
     }
 
     /** The client used for DNS queries too, so they share the probes' timeout. */
@@ -46,7 +62,7 @@ public final class Traffic implements AutoCloseable {
 
     /** Global clients: resolve through the load balancer, then call the answer over their link. */
     public Traffic global(Resolver resolver, Map<String, InetSocketAddress> paths, String service, Duration interval) {
-        loops.add(new ProbeLoop("clients", "global", interval, () -> {
+        add(new ProbeLoop("clients", "global", interval, () -> {
             String cluster = resolver.resolve();
             return call(paths.get(cluster), service);
         }, clock, sink));
@@ -55,8 +71,33 @@ public final class Traffic implements AutoCloseable {
 
     /** A client inside cluster {@code from} calling the service in cluster {@code to}. */
     public Traffic crossCluster(String from, String to, InetSocketAddress path, String service, Duration interval) {
-        loops.add(new ProbeLoop(from, to, interval, () -> call(path, service), clock, sink));
+        add(new ProbeLoop(from, to, interval, () -> call(path, service), clock, sink));
         return this;
+    }
+
+    /**
+     * A client inside cluster {@code from} calling {@code service} wherever {@code route} sends
+     * each call; recorded with {@code target} as its target. A failed call's error names the
+     * cluster it was sent to, since the probe records no server for it.
+     */
+    public Traffic routed(String from, String target, Route route, String service, Duration interval) {
+        add(new ProbeLoop(from, target, interval, () -> {
+            Destination destination = route.choose();
+            try {
+                return call(destination.address(), service);
+            } catch (IOException e) {
+                throw new IOException("routed to " + destination.cluster() + ": " + ProbeLoop.describe(e), e);
+            }
+        }, clock, sink));
+        return this;
+    }
+
+    /** A loop added after {@link #start()} starts at once (a cluster joining during the run). */
+    private synchronized void add(ProbeLoop loop) {
+        loops.add(loop);
+        if (started) {
+            loop.start(ticker, workers);
+        }
     }
 
     private String call(InetSocketAddress path, String service) throws IOException {
@@ -67,13 +108,17 @@ public final class Traffic implements AutoCloseable {
         return response.cluster();
     }
 
-    public void start() {
+    public synchronized void start() {
+        started = true;
         loops.forEach(l -> l.start(ticker, workers));
     }
 
     /** Stops sending and waits (up to one timeout and a bit) for probes in flight to be recorded. */
     public void stop() throws InterruptedException {
-        loops.forEach(ProbeLoop::stop);
+        synchronized (this) {
+            started = false;
+            loops.forEach(ProbeLoop::stop);
+        }
         ticker.shutdown();
         ticker.awaitTermination(1, TimeUnit.SECONDS);
         workers.shutdown();

@@ -1,0 +1,39 @@
+package io.mch.harness.fabric.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.mch.harness.config.MeshSpec.Affinity;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GlobalServiceTest {
+
+    @Test
+    void readsCiliumsAnnotationsWithTheSpecsAffinityAsDefault() {
+        assertThat(GlobalService.of(service(Map.of()), Affinity.LOCAL)).isEmpty();
+        assertThat(GlobalService.of(service(Map.of(GlobalService.GLOBAL, "false")), Affinity.LOCAL)).isEmpty();
+        assertThat(GlobalService.of(service(Map.of(GlobalService.GLOBAL, "true")), Affinity.REMOTE))
+                .hasValue(new GlobalService("shop", "api", Affinity.REMOTE));
+        assertThat(GlobalService.of(service(Map.of(GlobalService.GLOBAL, "true", GlobalService.AFFINITY, "none")),
+                        Affinity.LOCAL))
+                .hasValueSatisfying(g -> {
+                    assertThat(g.affinity()).isEqualTo(Affinity.NONE);
+                    assertThat(g.key()).isEqualTo("shop/api");
+                });
+    }
+
+    @Test
+    void anUnknownAffinityNamesTheServiceAndTheAcceptedValues() {
+        Service bad = service(Map.of(GlobalService.GLOBAL, "true", GlobalService.AFFINITY, "nearest"));
+        assertThatThrownBy(() -> GlobalService.of(bad, Affinity.LOCAL))
+                .hasMessage("Service shop/api: service.cilium.io/affinity is 'nearest'; Cilium accepts local, remote, none");
+    }
+
+    private static Service service(Map<String, String> annotations) {
+        return new ServiceBuilder().withNewMetadata().withNamespace("shop").withName("api")
+                .withAnnotations(annotations).endMetadata().build();
+    }
+}
