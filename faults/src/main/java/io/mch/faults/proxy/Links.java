@@ -1,5 +1,6 @@
 package io.mch.faults.proxy;
 
+import io.mch.faults.Heal;
 import java.util.List;
 
 /**
@@ -13,4 +14,19 @@ public interface Links {
 
     /** Every endpoint name that links know about. */
     List<String> endpoints();
+
+    /** Told of each link opened after it subscribed. */
+    @FunctionalInterface
+    interface Listener {
+        void opened(String from, String to, LinkProxy link);
+    }
+
+    /**
+     * Tells {@code listener} of every link opened from now on, until the returned heal is run, so
+     * a fault also reaches paths that open while it is active (a controller connecting to a
+     * cluster that joined during a partition). Links that never open more do nothing.
+     */
+    default Heal whenOpened(Listener listener) {
+        return () -> {};
+    }
 }

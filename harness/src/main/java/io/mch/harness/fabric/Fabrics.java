@@ -1,6 +1,7 @@
 package io.mch.harness.fabric;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.mch.harness.fabric.mesh.ClusterMesh;
 import io.mch.harness.fabric.replication.Replication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The fabric parts of one run, closed together (newest first, every one of them even when one
- * fails to close), and what they want distributed, merged for the consistency monitor.
+ * fails to close; closing twice closes nothing twice), and what they want distributed, merged for
+ * the consistency monitor.
  */
 public final class Fabrics implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class Fabrics implements AutoCloseable {
         Fabrics fabrics = new Fabrics();
         try {
             ctx.topology().fabric().replication().ifPresent(r -> fabrics.parts.add(Replication.start(r, ctx)));
+            ctx.topology().fabric().mesh().ifPresent(m -> fabrics.parts.add(ClusterMesh.start(m, ctx)));
             return fabrics;
         } catch (RuntimeException e) {
             try {
@@ -63,6 +66,7 @@ public final class Fabrics implements AutoCloseable {
                 }
             }
         }
+        parts.clear();
         if (failure != null) {
             throw failure;
         }

@@ -1,5 +1,6 @@
 package io.mch.harness.network;
 
+import io.mch.faults.Heal;
 import io.mch.faults.proxy.LinkProxy;
 import io.mch.faults.proxy.Links;
 import io.mch.harness.config.Topology;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every path that crosses between clusters, or between the clients / the global load balancer and
@@ -26,6 +28,7 @@ public final class Network implements Links, AutoCloseable {
     private final long seed;
     private final Map<String, LinkProxy> links = new LinkedHashMap<>();
     private final List<String> endpoints = new ArrayList<>();
+    private final List<Links.Listener> listeners = new CopyOnWriteArrayList<>();
 
     private Network(Topology topology, long seed) {
         this.topology = topology;
@@ -57,8 +60,17 @@ public final class Network implements Links, AutoCloseable {
             Topology.RegionLatency rtt = topology.network().between(region(from), region(to));
             link.baseLatency(rtt.rtt().dividedBy(2), rtt.jitter().dividedBy(2));
             links.put(key, link);
+            for (Links.Listener listener : listeners) {
+                listener.opened(from, to, link);
+            }
         }
         return link.address();
+    }
+
+    @Override
+    public Heal whenOpened(Links.Listener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** The region an endpoint sits in: the clients and the load balancer sit in the clients' region. */

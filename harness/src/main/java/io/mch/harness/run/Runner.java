@@ -167,6 +167,7 @@ public final class Runner {
             load.finish(reason.equals("completed"));
             faults.healAll();
             consistency.sample(true);
+            fabrics.close();
             List<String> errors = new ArrayList<>(faults.errors());
             errors.addAll(steps.errors());
             if (!errors.isEmpty()) {

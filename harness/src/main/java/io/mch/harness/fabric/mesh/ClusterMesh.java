@@ -70,7 +70,7 @@ public final class ClusterMesh implements Fabric {
      * now on; the global services are those annotated in any cluster (the first cluster declaring
      * one sets its affinity, else {@code spec.affinity()}). Waits for the first round of discovery
      * (bounded by the API timeout), then starts the in-cluster clients. {@code spec} is in
-     * scenario time, as the topology file states it; {@code ctx.scale()} turns it into wall time.
+     * wall time, like the rest of the context's topology.
      */
     public static ClusterMesh start(MeshSpec spec, FabricContext ctx) {
         ClusterMesh mesh = new ClusterMesh(spec, ctx);

@@ -26,7 +26,10 @@ record MeshSettings(
     /** Beyond two missed discovery rounds, a peer gets this much more (scenario time) to answer a read. */
     private static final Duration LIVENESS_SLACK = Duration.ofSeconds(1);
 
-    /** {@code spec} states scenario time, as the topology file does; the client rate is per wall second, as traffic's is. */
+    /**
+     * {@code spec} is in wall time, as the fabric context's topology is (see
+     * {@code TimeScale#wall(Topology)}); the client rate is per wall second, as traffic's is.
+     */
     static MeshSettings of(MeshSpec spec, TimeScale scale) {
         if (spec.discoveryInterval().isNegative() || spec.discoveryInterval().isZero()) {
             throw new IllegalArgumentException("mesh discovery interval must be positive, was " + spec.discoveryInterval());
@@ -35,10 +38,10 @@ record MeshSettings(
             throw new IllegalArgumentException("mesh stale-endpoint TTL must not be negative, was " + spec.staleEndpointTtl());
         }
         return new MeshSettings(
-                scale.wall(spec.discoveryInterval()),
-                spec.staleEndpointTtl(),
-                spec.discoveryInterval().multipliedBy(2).plus(LIVENESS_SLACK),
-                scale.wall(spec.clientTimeout().orElse(DEFAULT_CLIENT_TIMEOUT)),
+                spec.discoveryInterval(),
+                scale.scenario(spec.staleEndpointTtl()),
+                scale.scenario(spec.discoveryInterval()).multipliedBy(2).plus(LIVENESS_SLACK),
+                spec.clientTimeout().orElse(scale.wall(DEFAULT_CLIENT_TIMEOUT)),
                 spec.clientRatePerSecond() > 0
                         ? Optional.of(Duration.ofNanos(Math.round(1e9 / spec.clientRatePerSecond())))
                         : Optional.empty());
