@@ -125,8 +125,12 @@ public final class Runner {
         LiveStats live = new LiveStats();
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
-        FabricContext context = new FabricContext(topology, fleet, network, clock, log::append, seed, scale, console,
-                scenario.steps(), dir);
+        FabricContext context = new FabricContext(topology, fleet, network, clock, e -> {
+            log.append(e);
+            if (e instanceof Event.Probe p) {
+                live.add(p);
+            }
+        }, seed, scale, console, scenario.steps(), dir);
         try (Traffic traffic = new Traffic(scale.wall(scenario.traffic().timeout()), clock, p -> {
                     log.append(p);
                     live.add(p);
