@@ -1,0 +1,49 @@
+package io.mch.harness.fabric.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.mch.harness.measure.ConsistencyMonitor;
+import io.mch.harness.measure.SpecMatch;
+
+/**
+ * One object as the repository wants it, kept as the tree the author wrote (plus namespace and
+ * tracking labels) rather than as a typed object: comparing only what the author wrote is Argo CD's
+ * diff, and a typed object's defaults would otherwise read as drift.
+ *
+ * @param key {@code Kind/namespace/name}, as the consistency monitor names objects
+ */
+record Manifest(String key, ObjectNode tree) {
+
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    /** A fresh typed object to send (clients may fill in fields of what they are given). */
+    HasMetadata object() {
+        return toObject(tree);
+    }
+
+    /** Whether {@code live} carries every field this manifest mentions; a missing object does not. */
+    boolean matches(HasMetadata live) {
+        return live != null && SpecMatch.contains(SERIALIZATION.convertValue(live, JsonNode.class), tree);
+    }
+
+    /** The live object on the cluster behind {@code client}, or null. */
+    HasMetadata live(KubernetesClient client) {
+        return client.resource(object()).get();
+    }
+
+    static Manifest of(ObjectNode tree) {
+        return new Manifest(ConsistencyMonitor.key(toObject(tree)), tree);
+    }
+
+    static HasMetadata toObject(JsonNode tree) {
+        KubernetesResource resource = SERIALIZATION.convertValue(tree, KubernetesResource.class);
+        if (!(resource instanceof HasMetadata object)) {
+            throw new IllegalArgumentException("not a Kubernetes object with metadata: " + tree);
+        }
+        return object;
+    }
+}
