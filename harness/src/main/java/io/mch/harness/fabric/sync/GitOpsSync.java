@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * reconciles every (application, spoke) pair every reconcile interval plus jitter, only through the
  * network, so a spoke the hub cannot reach keeps its last applied state, reads as Unknown, and
  * converges at the first reconcile after the heal. Policies travel the same way, with self-heal
- * and prune on. The repository is the run's working copy, which scenario commits change.
+ * and prune on. The repository is the run's working copy, which scenario commits change. The
+ * controller runs on the hub: while the hub is lost, nothing is reconciled.
  *
  * <p>Every status change of a pair is recorded as a {@code SyncStatus} event; {@code sync} and
  * {@code federate} steps are timed from the harness's side and recorded as {@code Measured}.
@@ -96,6 +97,9 @@ public final class GitOpsSync implements Fabric {
     /**
      * Carries out {@code commit}, {@code sync}, {@code drift} and {@code federate} steps; a
      * {@code sync} or {@code federate} is measured in the background.
+     *
+     * @throws IllegalArgumentException for a step naming an application, file, kind or cluster
+     *     the fabric does not have (validation should have caught it)
      */
     @Override
     public boolean perform(Step.Scheduled scheduled) {
@@ -174,17 +178,22 @@ public final class GitOpsSync implements Fabric {
         }
     }
 
-    private Lane join(String cluster) {
-        return lanes.computeIfAbsent(cluster, c -> {
-            Map<String, String> labels = ctx.topology().cluster(c).orElseThrow().labels();
+    private synchronized Lane join(String cluster) {
+        if (closed) {
+            throw new IllegalStateException("GitOps sync is closed");
+        }
+        Lane lane = lanes.get(cluster);
+        if (lane == null) {
+            Map<String, String> labels = ctx.topology().cluster(cluster).orElseThrow().labels();
             List<Pair> pairs = sources.stream()
                     .filter(s -> s.targets(labels))
-                    .map(s -> new Pair(s, c, ctx.seed()))
+                    .map(s -> new Pair(s, cluster, ctx.seed()))
                     .toList();
-            Lane lane = new Lane(c, pairs, settings);
+            lane = new Lane(cluster, pairs, settings);
+            lanes.put(cluster, lane);
             lane.refresh();
-            return lane;
-        });
+        }
+        return lane;
     }
 
     private void awaitFirstRounds() {

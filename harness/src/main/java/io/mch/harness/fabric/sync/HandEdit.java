@@ -34,14 +34,14 @@ final class HandEdit {
      */
     static String apply(KubernetesClient direct, Step.Drift drift, List<Manifest> known) {
         ObjectNode skeleton = JsonNodeFactory.instance.objectNode();
-        skeleton.put("apiVersion", apiVersion(drift.kind(), known));
-        skeleton.put("kind", drift.kind());
+        skeleton.put("apiVersion", apiVersion(drift.objectKind(), known));
+        skeleton.put("kind", drift.objectKind());
         skeleton.putObject("metadata").put("name", drift.name());
         HasMetadata ref = Manifest.toObject(skeleton);
         if (ref instanceof Namespaced || ref instanceof GenericKubernetesResource) {
             ref.getMetadata().setNamespace(drift.namespace() == null ? "default" : drift.namespace());
         }
-        String what = drift.kind() + "/" + (ref.getMetadata().getNamespace() == null ? "" : ref.getMetadata().getNamespace() + "/")
+        String what = drift.objectKind() + "/" + (ref.getMetadata().getNamespace() == null ? "" : ref.getMetadata().getNamespace() + "/")
                 + drift.name() + " on " + drift.cluster();
         for (int attempt = 1; ; attempt++) {
             HasMetadata live = direct.resource(ref).get();

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Lane {
 
+    private static final String HUB_LOST = "Lost";
+
     private final String cluster;
     private final List<Pair> pairs;
     private final Settings settings;
@@ -85,6 +87,7 @@ final class Lane {
                 return;
             }
             running = true;
+            next = null; // this run: what it schedules at its end is the next one
         }
         try {
             reconcileDue();
@@ -116,6 +119,11 @@ final class Lane {
         long now = System.nanoTime();
         List<Pair> due = pairs.stream().filter(p -> p.dueNanos() <= now).toList();
         FabricContext ctx = settings.ctx();
+        if (HUB_LOST.equals(ctx.fleet().cluster(settings.hub()).status())) {
+            // The controller runs on the hub: while it is lost nothing is reconciled and no status changes.
+            due.forEach(p -> p.scheduleNext(now, settings.interval(), settings.jitter()));
+            return;
+        }
         for (int i = 0; i < due.size(); i++) {
             Pair pair = due.get(i);
             pair.scheduleNext(now, settings.interval(), settings.jitter());
