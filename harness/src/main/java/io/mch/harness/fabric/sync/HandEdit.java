@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.mch.harness.config.Step;
 import java.util.Iterator;
 import java.util.List;
@@ -44,18 +45,18 @@ final class HandEdit {
         String what = drift.objectKind() + "/" + (ref.getMetadata().getNamespace() == null ? "" : ref.getMetadata().getNamespace() + "/")
                 + drift.name() + " on " + drift.cluster();
         for (int attempt = 1; ; attempt++) {
-            HasMetadata live = direct.resource(ref).get();
+            HasMetadata live = Manifest.on(direct, ref).get();
             if (live == null) {
                 return "drift: " + what + " does not exist; nothing edited";
             }
             if (drift.delete()) {
-                direct.resource(live).delete();
+                Manifest.on(direct, live).delete();
                 return "drift: " + what + " deleted by hand";
             }
             ObjectNode tree = Manifest.SERIALIZATION.convertValue(live, ObjectNode.class);
             merge(tree, Manifest.SERIALIZATION.convertValue(drift.patch().orElse(Map.of()), JsonNode.class));
             try {
-                direct.resource(Manifest.toObject(tree)).update();
+                update(Manifest.on(direct, Manifest.toObject(tree)));
                 return "drift: " + what + " edited by hand";
             } catch (KubernetesClientException e) {
                 // The controller may have written it in between: read it again, as kubectl edit would.
@@ -64,6 +65,10 @@ final class HandEdit {
                 }
             }
         }
+    }
+
+    private static <T extends HasMetadata> void update(Resource<T> resource) {
+        resource.update();
     }
 
     /** RFC 7386: null removes a field, an object merges into an object, anything else replaces. */

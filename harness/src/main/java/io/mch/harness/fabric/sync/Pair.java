@@ -2,7 +2,6 @@ package io.mch.harness.fabric.sync;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.mch.harness.fabric.FabricContext;
 import io.mch.reports.history.Event;
 import java.time.Duration;
@@ -108,7 +107,7 @@ final class Pair {
         }
         if (source.prune()) {
             for (Manifest m : stale) {
-                client.resource(m.object()).delete();
+                m.delete(client);
                 applied.remove(m.key());
             }
         }
@@ -129,7 +128,7 @@ final class Pair {
     }
 
     private void apply(KubernetesClient client, Manifest m) {
-        client.resource(m.object()).createOr(NonDeletingOperation::update);
+        m.apply(client);
         applied.put(m.key(), m);
     }
 

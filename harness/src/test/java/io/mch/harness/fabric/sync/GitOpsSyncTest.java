@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.mch.faults.Heal;
 import io.mch.faults.nemesis.PartitionNemesis;
 import io.mch.faults.spec.FaultSpec;
@@ -89,6 +91,7 @@ class GitOpsSyncTest {
                 assertThat(sync.status("web", spoke)).contains("Synced");
                 assertThat(configMap(spoke, "t1", "web-config").getData()).containsEntry("color", "blue");
                 assertThat(fleet.cluster(spoke).client().services().inNamespace("t1").withName("web").get()).isNotNull();
+                assertThat(dnsEndpoint(spoke, "t1").get("spec").toString()).contains("web.example.com");
                 assertThat(statuses("web", spoke)).containsExactly("OutOfSync", "Synced");
             }
             assertThat(sync.status("web", "spoke-c")).isEmpty();
@@ -99,7 +102,7 @@ class GitOpsSyncTest {
 
             Map<String, List<HasMetadata>> desired = sync.desired();
             assertThat(desired.get("spoke-a")).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
-                    .containsExactlyInAnyOrder("ConfigMap/web-config", "Service/web");
+                    .containsExactlyInAnyOrder("ConfigMap/web-config", "Service/web", "DNSEndpoint/web");
             assertThat(desired.get("spoke-c")).isEmpty();
             assertThat(desired).doesNotContainKey("hub");
             assertThat(sync.workingCopy()).isEqualTo(dir.resolve("run/repository").toAbsolutePath().normalize());
@@ -194,10 +197,12 @@ class GitOpsSyncTest {
         try (var sync = GitOpsSync.start(spec(repo, apps, List.of()), context(List.of()))) {
             assertThat(fleet.cluster("spoke-a").client().services().inNamespace("t4").withName("web").get()).isNotNull();
             sync.perform(scheduled(new Step.Commit("pruned", Step.CommitOp.DELETE, "service.yaml", Optional.empty())));
+            sync.perform(scheduled(new Step.Commit("pruned", Step.CommitOp.DELETE, "dns.yaml", Optional.empty())));
             sync.perform(scheduled(new Step.Commit("kept", Step.CommitOp.DELETE, "service.yaml", Optional.empty())));
 
             await().atMost(AWHILE).until(() -> sync.members().stream()
-                    .allMatch(s -> fleet.cluster(s).client().services().inNamespace("t4").withName("web").get() == null));
+                    .allMatch(s -> fleet.cluster(s).client().services().inNamespace("t4").withName("web").get() == null
+                            && dnsEndpoint(s, "t4") == null));
             assertThat(sync.members()).allSatisfy(s -> assertThat(configMap(s, "t4", "web-config")).isNotNull());
             await().atMost(AWHILE).until(() -> sync.status("kept", "spoke-c").equals(Optional.of("OutOfSync")));
             await().during(INTERVAL.multipliedBy(2)).atMost(AWHILE).until(
@@ -261,7 +266,7 @@ class GitOpsSyncTest {
             assertThat(color("spoke-d", "t7")).isEqualTo("blue");
             assertThat(fleet.cluster("spoke-d").client().resourceQuotas().inNamespace("default").withName("quota-t7").get())
                     .isNotNull();
-            assertThat(sync.desired().get("spoke-d")).hasSize(3);
+            assertThat(sync.desired().get("spoke-d")).hasSize(4);
         }
     }
 
@@ -341,6 +346,13 @@ class GitOpsSyncTest {
         return fleet.cluster(cluster).client().configMaps().inNamespace(namespace).withName(name).get();
     }
 
+    /** A kind without a fabric8 model class, addressed by its plural as the controller does. */
+    private static GenericKubernetesResource dnsEndpoint(String cluster, String namespace) {
+        var definition = new ResourceDefinitionContext.Builder().withGroup("externaldns.k8s.io").withVersion("v1alpha1")
+                .withKind("DNSEndpoint").withPlural("dnsendpoints").withNamespaced(true).build();
+        return fleet.cluster(cluster).client().genericKubernetesResources(definition).inNamespace(namespace).withName("web").get();
+    }
+
     private static String color(String cluster, String namespace) {
         ConfigMap cm = configMap(cluster, namespace, "web-config");
         return cm == null ? "" : cm.getData().get("color");
@@ -371,6 +383,7 @@ class GitOpsSyncTest {
         Path apps = Files.createDirectories(repo.resolve(folder));
         Files.writeString(apps.resolve("config.yaml"), resource("configmap.yaml"));
         Files.writeString(apps.resolve("service.yaml"), resource("service.yaml"));
+        Files.writeString(apps.resolve("dns.yaml"), resource("dns.yaml"));
         Path policies = Files.createDirectories(repo.resolve("policies"));
         Files.writeString(policies.resolve("quota.yaml"), resource("quota.yaml").replace("NAME", "quota-" + folder));
         Files.writeString(policies.resolve("deny.yaml"), resource("deny.yaml").replace("NAME", "deny-" + folder));
