@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.mch.harness.config.Step;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -73,8 +72,7 @@ final class HandEdit {
 
     /** RFC 7386: null removes a field, an object merges into an object, anything else replaces. */
     static void merge(ObjectNode target, JsonNode patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 target.remove(field.getKey());
