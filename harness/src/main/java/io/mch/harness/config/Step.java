@@ -38,9 +38,10 @@ public sealed interface Step {
 
     /**
      * Edits a live object on a cluster behind the GitOps controller's back: merges {@code patch}
-     * into it, or deletes it. {@code namespace} defaults to {@code default}.
+     * into it, or deletes it. {@code namespace} defaults to {@code default}. The object's kind is
+     * {@code objectKind}: {@link #kind()} is the step's kind, as for every step.
      */
-    record Drift(String cluster, String kind, String namespace, String name, Optional<Map<String, Object>> patch,
+    record Drift(String cluster, String objectKind, String namespace, String name, Optional<Map<String, Object>> patch,
             boolean delete) implements Step {
         public String kind() {
             return "drift";
