@@ -2,6 +2,8 @@ package io.mch.harness.fabric;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.mch.harness.fabric.mesh.ClusterMesh;
+import io.mch.harness.fabric.sync.GitOpsSync;
+import java.io.IOException;
 import io.mch.harness.fabric.replication.Replication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +24,16 @@ public final class Fabrics implements AutoCloseable {
      * global load balancer is started apart, because traffic is wired to it. If one part fails to
      * start, those already started are closed.
      */
-    public static Fabrics start(FabricContext ctx) {
+    public static Fabrics start(FabricContext ctx) throws IOException {
         Fabrics fabrics = new Fabrics();
         try {
+            if (ctx.topology().fabric().sync().isPresent()) {
+                fabrics.parts.add(GitOpsSync.start(ctx.topology().fabric().sync().get(), ctx));
+            }
             ctx.topology().fabric().replication().ifPresent(r -> fabrics.parts.add(Replication.start(r, ctx)));
             ctx.topology().fabric().mesh().ifPresent(m -> fabrics.parts.add(ClusterMesh.start(m, ctx)));
             return fabrics;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             try {
                 fabrics.close();
             } catch (RuntimeException closing) {

@@ -15,7 +15,7 @@ final class StepText {
             return commit(s.commit()) + ", measured until every target has it";
         }
         if (step instanceof Step.Drift d) {
-            String object = d.kind() + "/" + d.namespace() + "/" + d.name();
+            String object = d.objectKind() + "/" + d.namespace() + "/" + d.name();
             return (d.delete() ? "delete " + object : "edit " + object + " (" + d.patch().orElseThrow() + ")")
                     + " on " + d.cluster() + " by hand";
         }
