@@ -1,15 +1,27 @@
 package io.mch.harness.run;
 
 import io.mch.reports.history.Event;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Running counts for the progress line, reset on every read: the global clients' probes and the
- * mesh's in-cluster calls, each with where they were last served and the last error.
+ * Running counts for the progress line: the global clients' probes and the mesh's in-cluster
+ * calls since the last read, each with where they were last served and the last error, and the
+ * GitOps controller's current status of its (application, cluster) pairs.
  */
 final class LiveStats {
 
     private final Window global = new Window("probes", "served by");
     private final Window mesh = new Window("mesh calls", "last served by");
+    private final Map<String, String> sync = new HashMap<>();
+
+    synchronized void add(Event.SyncStatus status) {
+        sync.put(status.application() + "@" + status.cluster(), status.status());
+    }
 
     synchronized void add(Event.Probe probe) {
         if ("global".equals(probe.target())) {
@@ -21,10 +33,20 @@ final class LiveStats {
 
     /** A summary of the window since the last call, e.g. {@code 98/100 probes ok, served by eu-west}. */
     synchronized String drain() {
-        if (mesh.total() > 0 && global.total() == 0) {
-            return mesh.drain();
+        List<String> parts = new ArrayList<>();
+        if (global.total() > 0 || (mesh.total() == 0 && sync.isEmpty())) {
+            parts.add(global.drain());
         }
-        return mesh.total() > 0 ? global.drain() + " | " + mesh.drain() : global.drain();
+        if (mesh.total() > 0) {
+            parts.add(mesh.drain());
+        }
+        if (!sync.isEmpty()) {
+            Map<String, Long> counts = new TreeMap<>();
+            sync.values().forEach(s -> counts.merge(s, 1L, Long::sum));
+            parts.add("sync: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")));
+        }
+        return String.join(" | ", parts);
     }
 
     private static final class Window {

@@ -129,6 +129,8 @@ public final class Runner {
             log.append(e);
             if (e instanceof Event.Probe p) {
                 live.add(p);
+            } else if (e instanceof Event.SyncStatus status) {
+                live.add(status);
             }
         }, seed, scale, console, scenario.steps(), dir);
         try (Traffic traffic = new Traffic(scale.wall(scenario.traffic().timeout()), clock, p -> {
