@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * The run's frame: what the history's first event says about the run and its probes. Probe
  * intervals are stated in scenario time (wall interval × time scale), which is the resolution the
- * checkers then report. Region round-trip times are the topology's own, unscaled: scenario time,
+ * checkers then report; with a mesh, the cross-cluster callers are its in-cluster clients at their
+ * own rate. Region round-trip times are the topology's own, unscaled: scenario time,
  * like every duration of the history.
  */
 public final class RunFrame {
@@ -35,7 +36,9 @@ public final class RunFrame {
                 seed,
                 scenario.duration().toMillis(),
                 scale.scenario(scenario.traffic().interval()).toNanos() / 1e6,
-                scale.scenario(crossProbeInterval(topology.clusters().size())).toMillis(),
+                scale.scenario(topology.fabric().mesh()
+                        .map(m -> Duration.ofNanos(Math.round(1e9 / m.clientRatePerSecond())))
+                        .orElse(crossProbeInterval(topology.clusters().size()))).toMillis(),
                 topology.clusters().stream()
                         .map(c -> new Event.ClusterInfo(c.name(), c.region(), c.role().name().toLowerCase(), c.nodes()))
                         .toList(),
