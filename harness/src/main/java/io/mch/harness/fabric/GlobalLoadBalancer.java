@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,6 +54,7 @@ public final class GlobalLoadBalancer implements Fabric {
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final LongSupplier clockMs;
     private volatile String serving;
+    private volatile BooleanSupplier alive = () -> true;
 
     /** Receives the load balancer's decisions for the history. */
     public interface EventSink {
@@ -171,7 +173,20 @@ public final class GlobalLoadBalancer implements Fabric {
         }
     }
 
+    /**
+     * Ties this load balancer to the cluster it runs in: while {@code alive} is false (the cluster
+     * is lost) its DNS server closes every query unanswered, as a dead name server would, and
+     * clients ask the next.
+     */
+    void runsWhile(BooleanSupplier alive) {
+        this.alive = alive;
+    }
+
     private void resolve(HttpExchange exchange) throws IOException {
+        if (!alive.getAsBoolean()) {
+            exchange.close();
+            return;
+        }
         Optional<Answer> answer = answer();
         byte[] body = answer.map(a -> "{\"cluster\":\"" + a.cluster() + "\",\"ttl_ms\":" + a.ttlMs() + "}")
                 .orElse("{\"error\":\"no healthy cluster\"}")

@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * cluster directly and its peers through the network, and the clients' resolver asks the views
  * through their links to each cluster. A partition between clusters then leaves each side's view
  * seeing only itself, and clients get different answers depending on whom they ask — the split
- * view the report shows as serving changes per view.
+ * view the report shows as serving changes per view. A view dies with its cluster: a lost
+ * cluster's name server answers nothing.
  */
 public final class LoadBalancerViews implements Fabric {
 
@@ -46,6 +47,7 @@ public final class LoadBalancerViews implements Fabric {
                     all.add(spec, topology, checks(name, fleet, network), service,
                             e -> history.accept(new Event.Serving(e.tMs(), e.cluster(), "view of " + name + ": "
                                     + e.reason())), seed + all.views.size(), clockMs, name, network);
+                    all.views.get(all.views.size() - 1).runsWhile(() -> !"Lost".equals(location.status()));
                 }
             }
             return all;

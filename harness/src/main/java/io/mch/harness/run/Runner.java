@@ -49,6 +49,8 @@ public final class Runner {
     /** How long after the last scheduled heal the fabric is taken to have settled. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    /** How many global clients the probes rotate over. */
+    private static final int GLOBAL_CLIENTS = 4;
 
     private final Backend backend;
     private final Console console;
@@ -151,7 +153,7 @@ public final class Runner {
                     () -> withWorkload(desired, clients.keySet(), fabrics.desired()), clients, clock, log::append);
             if (glb != null) {
                 List<InetSocketAddress> nameservers = glb.nameservers();
-                traffic.global(new Resolver(traffic.http(), nameservers, service, clock::wallMs), fromClients, service,
+                traffic.global(clients(traffic, nameservers, service, clock), fromClients, service,
                         scenario.traffic().interval());
                 InetSocketAddress dns = nameservers.get(0);
                 if (scenario.load().isPresent()) {
@@ -184,6 +186,21 @@ public final class Runner {
             log.append(new Event.RunEnded(clock.ms(), reason, status));
             return reason;
         }
+    }
+
+    /**
+     * The global clients: {@value #GLOBAL_CLIENTS} of them, each with its own DNS cache and each
+     * asking the name servers in its own order, as independent stub resolvers would.
+     */
+    private static List<Resolver> clients(
+            Traffic traffic, List<InetSocketAddress> nameservers, String service, RunClock clock) {
+        List<Resolver> clients = new ArrayList<>();
+        for (int i = 0; i < GLOBAL_CLIENTS; i++) {
+            List<InetSocketAddress> order = new ArrayList<>(nameservers);
+            java.util.Collections.rotate(order, -i);
+            clients.add(new Resolver(traffic.http(), order, service, clock::wallMs));
+        }
+        return clients;
     }
 
     /**

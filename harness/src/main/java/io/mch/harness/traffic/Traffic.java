@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -62,8 +63,18 @@ public final class Traffic implements AutoCloseable {
 
     /** Global clients: resolve through the load balancer, then call the answer over their link. */
     public Traffic global(Resolver resolver, Map<String, InetSocketAddress> paths, String service, Duration interval) {
+        return global(List.of(resolver), paths, service, interval);
+    }
+
+    /**
+     * Global clients, each with its own DNS cache: the probes rotate over them, so with a
+     * round-robin or weighted load balancer the traffic splits the way many clients' would.
+     */
+    public Traffic global(List<Resolver> clients, Map<String, InetSocketAddress> paths, String service,
+            Duration interval) {
+        AtomicInteger next = new AtomicInteger();
         add(new ProbeLoop("clients", "global", interval, () -> {
-            String cluster = resolver.resolve();
+            String cluster = clients.get(Math.floorMod(next.getAndIncrement(), clients.size())).resolve();
             return call(paths.get(cluster), service);
         }, clock, sink));
         return this;
