@@ -36,7 +36,15 @@ public final class MchCommand implements Callable<Integer> {
         return BAD_INPUT;
     }
 
+    /**
+     * Vert.x, under the embedded API servers, logs every connection a fault resets as SEVERE; those
+     * resets are the faults working, and what they did is in the history. Held here so the logger
+     * keeps its level.
+     */
+    private static final java.util.logging.Logger VERTX = java.util.logging.Logger.getLogger("io.vertx");
+
     public static void main(String[] args) {
+        VERTX.setLevel(java.util.logging.Level.OFF);
         System.exit(execute(args));
     }
 
