@@ -33,7 +33,8 @@ final class FaultBinder {
         List<String> allowed = new ArrayList<>(List.of("at", "for"));
         allowed.addAll(TYPES);
         return item.fields(allowed).flatMap(f -> {
-            Optional<Duration> at = f.required("at", c -> c.duration().filter(a -> withinRun(c, a)));
+            Optional<Duration> at = f.required("at",
+                    c -> c.duration().filter(a -> LoadBinder.startsInRun(c, a, scenarioDuration)));
             Optional<Optional<Duration>> duration = f.get("for")
                     .map(c -> TopologyBinder.positive(c, c.duration())
                             .filter(d -> at.isEmpty() || endsInRun(c, at.get(), d))
@@ -47,14 +48,6 @@ final class FaultBinder {
         });
     }
 
-    private boolean withinRun(Cursor atField, Duration at) {
-        if (scenarioDuration.isPresent() && at.compareTo(scenarioDuration.get()) >= 0) {
-            atField.problem(Quantities.format(at)
-                    + " is not before the end of the scenario (duration " + Quantities.format(scenarioDuration.get()) + ")");
-            return false;
-        }
-        return true;
-    }
 
     private boolean endsInRun(Cursor forField, Duration at, Duration length) {
         Duration end = at.plus(length);

@@ -62,7 +62,8 @@ final class LoadBinder {
         });
     }
 
-    private static boolean startsInRun(Cursor atField, Duration at, Optional<Duration> scenarioDuration) {
+    /** Whether {@code at} (a fault's, step's or load's start) falls before the scenario's end; a problem if not. */
+    static boolean startsInRun(Cursor atField, Duration at, Optional<Duration> scenarioDuration) {
         if (scenarioDuration.isPresent() && at.compareTo(scenarioDuration.get()) >= 0) {
             atField.problem(Quantities.format(at) + " is not before the end of the scenario (duration "
                     + Quantities.format(scenarioDuration.get()) + ")");

@@ -71,7 +71,8 @@ final class StepBinder {
         List<String> allowed = new ArrayList<>(List.of("at"));
         allowed.addAll(TYPES);
         return item.fields(allowed).flatMap(f -> {
-            Optional<Duration> at = f.required("at", c -> c.duration().filter(a -> withinRun(c, a)));
+            Optional<Duration> at = f.required("at",
+                    c -> c.duration().filter(a -> LoadBinder.startsInRun(c, a, scenarioDuration)));
             List<String> types = TYPES.stream().filter(f::has).toList();
             if (types.size() != 1) {
                 item.problem(types.isEmpty()
@@ -95,14 +96,6 @@ final class StepBinder {
         });
     }
 
-    private boolean withinRun(Cursor atField, Duration at) {
-        if (scenarioDuration.isPresent() && at.compareTo(scenarioDuration.get()) >= 0) {
-            atField.problem(Quantities.format(at)
-                    + " is not before the end of the scenario (duration " + Quantities.format(scenarioDuration.get()) + ")");
-            return false;
-        }
-        return true;
-    }
 
     /**
      * The fabric section {@code type} needs, with a problem if the topology has none; empty without

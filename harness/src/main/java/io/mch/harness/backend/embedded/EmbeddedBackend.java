@@ -2,6 +2,7 @@ package io.mch.harness.backend.embedded;
 
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Topology;
 import java.util.ArrayList;
@@ -90,7 +91,9 @@ public final class EmbeddedBackend implements Backend {
                 failure = collect(failure, new InterruptedException("interrupted while starting clusters"));
             }
             String service = topology.workload() == null ? null : topology.workload().service();
-            EmbeddedFleet fleet = new EmbeddedFleet(started, service);
+            // A node loss takes the nodes with the most ready pods of the workload (ties by name).
+            ClusterFleet<EmbeddedCluster> fleet = new ClusterFleet<>(started,
+                    (cluster, nodes) -> cluster.loseNodes(nodes, service), EmbeddedCluster::lose, () -> {});
             if (failure != null) {
                 try {
                     fleet.close();

@@ -2,17 +2,16 @@ package io.mch.harness.backend.embedded;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.faults.Heal;
-import io.mch.faults.proxy.Direction;
-import io.mch.faults.proxy.LinkProxy;
+import io.mch.harness.backend.ApiGate;
 import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
+import io.mch.harness.backend.Parts;
 import io.mch.harness.config.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,12 +27,12 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
     private final ApiServer api;
     private final Simulator simulator;
     private final Ingress ingress;
-    private final LinkProxy apiGate;
-    private final List<Heal> gateClosed = new ArrayList<>();
+    private final ApiGate apiGate;
+    private Heal gateShut;
     private int losses;
     private boolean closed;
 
-    private EmbeddedCluster(String name, ApiServer api, Simulator simulator, Ingress ingress, LinkProxy apiGate) {
+    private EmbeddedCluster(String name, ApiServer api, Simulator simulator, Ingress ingress, ApiGate apiGate) {
         this.name = name;
         this.api = api;
         this.simulator = simulator;
@@ -53,7 +52,7 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
         ApiServer api = ApiServer.start(address);
         Simulator simulator = null;
         Ingress ingress = null;
-        LinkProxy apiGate = null;
+        ApiGate apiGate = null;
         try {
             simulator = new Simulator(
                     spec.name(),
@@ -72,14 +71,13 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
             ingress.start();
             listener.progress("cluster " + spec.name() + ": API " + api.url() + ", " + spec.nodes()
                     + " nodes, ingress http://" + address.getHostAddress() + ":" + ingress.address().getPort());
-            apiGate = LinkProxy.open(spec.name() + "-api", address,
-                    new InetSocketAddress(address, api.port()), seed);
+            apiGate = ApiGate.open(spec.name(), address, new InetSocketAddress(address, api.port()), seed);
             return new EmbeddedCluster(spec.name(), api, simulator, ingress, apiGate);
         } catch (RuntimeException | IOException e) {
-            closeQuietly(apiGate, e);
-            closeQuietly(ingress, e);
-            closeQuietly(simulator, e);
-            closeQuietly(api, e);
+            Parts.closeQuietly(apiGate, e);
+            Parts.closeQuietly(ingress, e);
+            Parts.closeQuietly(simulator, e);
+            Parts.closeQuietly(api, e);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -133,18 +131,14 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
         if (losses++ == 0) {
             ingress.stop();
             simulator.pause();
-            for (Direction d : Direction.values()) {
-                gateClosed.add(apiGate.blackhole(d));
-            }
-            apiGate.resetConnections();
+            gateShut = apiGate.shut();
         }
         return Heal.once(this::healLoss);
     }
 
     private synchronized void healLoss() {
         if (--losses == 0 && !closed) {
-            gateClosed.forEach(Heal::heal);
-            gateClosed.clear();
+            gateShut.heal();
             simulator.resume();
             ingress.start();
         }
@@ -158,20 +152,7 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
             }
             closed = true;
         }
-        RuntimeException failure = null;
-        for (AutoCloseable part : new AutoCloseable[] {apiGate, ingress, simulator, api}) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                failure = failure == null ? new IllegalStateException("cluster " + name + ": close failed", e) : failure;
-                if (failure.getCause() != e) {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        Parts.closeAll("cluster " + name, apiGate, ingress, simulator, api);
     }
 
     private void requireOpen() {
@@ -180,14 +161,4 @@ final class EmbeddedCluster implements Cluster, AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable part, Exception cause) {
-        if (part == null) {
-            return;
-        }
-        try {
-            part.close();
-        } catch (Exception e) {
-            cause.addSuppressed(e);
-        }
-    }
 }

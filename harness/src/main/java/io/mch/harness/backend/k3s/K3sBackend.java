@@ -3,6 +3,7 @@ package io.mch.harness.backend.k3s;
 import com.github.dockerjava.api.DockerClient;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Topology;
 import io.mch.harness.run.Threads;
@@ -62,7 +63,7 @@ public final class K3sBackend implements Backend {
         int count = topology.clusters().size();
         listener.progress("k3s backend: starting " + count + " cluster(s), run " + runId + ", image " + options.image());
         Path workloadImage = WorkloadImage.export(docker, options.workloadImage(), listener);
-        Thread hook = new Thread(() -> K3sFleet.cleanUp(docker, runId, workloadImage), "mch-k3s-cleanup-" + runId);
+        Thread hook = new Thread(() -> RunResources.cleanUp(docker, runId, workloadImage), "mch-k3s-cleanup-" + runId);
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, Math.min(count, 4)), Threads.named("k3s-start"));
         List<K3sCluster> started = new ArrayList<>();
@@ -87,7 +88,13 @@ public final class K3sBackend implements Backend {
         } finally {
             starter.shutdownNow();
         }
-        K3sFleet fleet = new K3sFleet(started, runId, docker, workloadImage, options.nodeOutage(), hook);
+        // Closing closes every cluster and then removes whatever still carries the run's label; the
+        // shutdown hook does the same if the run never gets to close.
+        ClusterFleet<K3sCluster> fleet = new ClusterFleet<>(started,
+                (cluster, n) -> cluster.loseNodes(n, options.nodeOutage()), K3sCluster::lose, () -> {
+                    RunResources.cleanUp(docker, runId, workloadImage);
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                });
         if (failure != null) {
             try {
                 fleet.close();

@@ -9,6 +9,7 @@ import io.mch.faults.Heal;
 import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.IngressServer;
+import io.mch.harness.backend.Parts;
 import io.mch.harness.backend.docker.Containers;
 import io.mch.harness.backend.docker.StopContainer;
 import io.mch.harness.config.Topology;
@@ -234,18 +235,11 @@ final class K3sCluster implements Cluster, AutoCloseable {
             }
             closed = true;
         }
-        RuntimeException failure = new IllegalStateException("cluster " + name + ": close failed");
-        quietly(ingress::close, failure);
-        quietly(routes::close, failure);
-        quietly(client::close, failure);
-        for (GenericContainer<?> agent : agents) {
-            quietly(agent::stop, failure);
-        }
-        quietly(server::stop, failure);
-        quietly(network::close, failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        List<AutoCloseable> parts = new ArrayList<>(List.of(ingress::close, routes::close, client::close));
+        agents.forEach(agent -> parts.add(agent::stop));
+        parts.add(server::stop);
+        parts.add(network::close);
+        Parts.closeAll("cluster " + name, parts.toArray(AutoCloseable[]::new));
     }
 
     private void requireOpen() {

@@ -1,6 +1,10 @@
 package io.mch.harness.backend.k3s;
 
 import com.github.dockerjava.api.DockerClient;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -43,5 +47,17 @@ final class RunResources {
             }
         }
         return removed;
+    }
+
+    /** Removes the run's labelled containers and networks, and the exported workload image. */
+    static void cleanUp(DockerClient docker, String runId, Path workloadImage) {
+        removeAll(docker, runId);
+        if (workloadImage != null) {
+            try {
+                Files.deleteIfExists(workloadImage);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

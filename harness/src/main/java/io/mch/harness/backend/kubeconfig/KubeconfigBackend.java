@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Topology;
 import java.time.Duration;
@@ -87,14 +88,20 @@ public final class KubeconfigBackend implements Backend {
                         + Kubeconfigs.server(entry.getValue()) + ", ingress http://" + cluster.ingress().getHostString()
                         + ":" + cluster.ingress().getPort() + " (service proxy), run id " + options.runId());
             }
-            return new KubeconfigFleet(opened, service);
+            return fleet(opened, service);
         } catch (RuntimeException e) {
             try {
-                new KubeconfigFleet(opened, service).close();
+                fleet(opened, service).close();
             } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             }
             throw e;
         }
+    }
+
+    /** Closing undoes what the run left on the clusters (see {@link Leftovers}). */
+    private static ClusterFleet<KubeconfigCluster> fleet(List<KubeconfigCluster> clusters, String service) {
+        return new ClusterFleet<>(clusters, (cluster, count) -> cluster.loseNodes(count, service),
+                KubeconfigCluster::lose, () -> {});
     }
 }

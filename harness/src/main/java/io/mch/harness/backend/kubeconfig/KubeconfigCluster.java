@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mch.faults.Heal;
-import io.mch.faults.proxy.Direction;
-import io.mch.faults.proxy.LinkProxy;
+import io.mch.harness.backend.ApiGate;
 import io.mch.harness.backend.Cluster;
+import io.mch.harness.backend.Parts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -39,13 +39,13 @@ final class KubeconfigCluster implements Cluster, AutoCloseable {
     private final String context;
     private final String runId;
     private final KubernetesClient client;
-    private final LinkProxy apiGate;
+    private final ApiGate apiGate;
     private final ServiceProxyIngress ingress;
-    private final List<Heal> gateClosed = new ArrayList<>();
+    private Heal gateShut;
     private int losses;
     private boolean closed;
 
-    private KubeconfigCluster(String name, String context, String runId, KubernetesClient client, LinkProxy apiGate,
+    private KubeconfigCluster(String name, String context, String runId, KubernetesClient client, ApiGate apiGate,
             ServiceProxyIngress ingress) {
         this.name = name;
         this.context = context;
@@ -64,20 +64,20 @@ final class KubeconfigCluster implements Cluster, AutoCloseable {
     static KubeconfigCluster open(String name, String context, Config config, String runId, Duration upstreamTimeout,
             long seed) {
         KubernetesClient client = Kubeconfigs.stampingClient(config, runId);
-        LinkProxy gate = null;
+        ApiGate gate = null;
         ServiceProxyIngress ingress = null;
         try {
             Kubeconfigs.requireReachable(client, name, context);
             URI server = URI.create(client.getMasterUrl().toString());
             int port = server.getPort() > 0 ? server.getPort() : ("https".equals(server.getScheme()) ? 443 : 80);
-            gate = LinkProxy.open(name + "-api", InetAddress.getLoopbackAddress(),
-                    new InetSocketAddress(server.getHost(), port), seed);
+            gate = ApiGate.open(name, InetAddress.getLoopbackAddress(), new InetSocketAddress(server.getHost(), port),
+                    seed);
             ingress = new ServiceProxyIngress(name, client, upstreamTimeout);
             ingress.start();
             return new KubeconfigCluster(name, context, runId, client, gate, ingress);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable part : new AutoCloseable[] {ingress, gate, client}) {
-                closeQuietly(part, e);
+                Parts.closeQuietly(part, e);
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
@@ -157,18 +157,14 @@ final class KubeconfigCluster implements Cluster, AutoCloseable {
         requireOpen();
         if (losses++ == 0) {
             ingress.stop();
-            for (Direction d : Direction.values()) {
-                gateClosed.add(apiGate.blackhole(d));
-            }
-            apiGate.resetConnections();
+            gateShut = apiGate.shut();
         }
         return Heal.once(this::healLoss);
     }
 
     private synchronized void healLoss() {
         if (--losses == 0 && !closed) {
-            gateClosed.forEach(Heal::heal);
-            gateClosed.clear();
+            gateShut.heal();
             ingress.start();
         }
     }
@@ -189,16 +185,13 @@ final class KubeconfigCluster implements Cluster, AutoCloseable {
             failure = new IllegalStateException("context '" + context + "': could not remove what run " + runId
                     + " left; run 'mch heal --backend kubeconfig --context " + context + "'", e);
         }
-        for (AutoCloseable part : new AutoCloseable[] {ingress, apiGate, client}) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("cluster " + name + ": close failed", e);
-                } else {
-                    failure.addSuppressed(e);
-                }
+        try {
+            Parts.closeAll("cluster " + name, ingress, apiGate, client);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
             }
+            failure.addSuppressed(e);
         }
         if (failure != null) {
             throw failure;
@@ -244,14 +237,4 @@ final class KubeconfigCluster implements Cluster, AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable part, Exception cause) {
-        if (part == null) {
-            return;
-        }
-        try {
-            part.close();
-        } catch (Exception e) {
-            cause.addSuppressed(e);
-        }
-    }
 }
