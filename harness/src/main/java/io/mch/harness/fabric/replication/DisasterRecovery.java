@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Velero-style backup and restore of one namespace. The backup controller runs in the source
@@ -278,12 +277,7 @@ final class DisasterRecovery implements AutoCloseable {
     @Override
     public void close() {
         if (threads != null) {
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.stop(threads, Duration.ofSeconds(10));
         }
         Replication.closeAll(resources);
     }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -253,12 +252,7 @@ final class ObjectReplicator implements AutoCloseable {
     @Override
     public void close() {
         if (threads != null) {
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.stop(threads, Duration.ofSeconds(10));
         }
         Replication.closeAll(new ArrayList<>(targets.values()));
         List<String> clusters = new ArrayList<>(spec.to());
