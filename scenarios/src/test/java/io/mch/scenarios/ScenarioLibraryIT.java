@@ -18,14 +18,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every scenario of the library on the embedded backend, as {@code mvn verify} does in CI,
- * and checks each SLO verdict against what the scenario is known to show. A new scenario must
+ * two at a time, and checks each SLO verdict against what the scenario is known to show. A new scenario must
  * state its expected verdicts here, so a change in behaviour is a test failure, not a surprise.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ScenarioLibraryIT {
 
     /**
