@@ -62,8 +62,20 @@ class MchCommandTest {
         Path scenario = Files.writeString(dir.resolve("s.yaml"), "name: s\ntopology: t.yaml\nduration: 1m\n");
         Files.writeString(dir.resolve("t.yaml"), "name: t\nclusters:\n  - { name: a, region: r, role: active }\n");
 
-        assertThat(MchCommand.execute("run", scenario.toString(), "--backend", "k3s")).isEqualTo(2);
-        assertThat(streams.err()).contains("--backend k3s");
+        assertThat(MchCommand.execute("run", scenario.toString(), "--backend", "nosuch")).isEqualTo(2);
+        assertThat(streams.err()).contains("--backend nosuch: unknown backend; choose embedded, k3s or kubeconfig");
+    }
+
+    @Test
+    void k3sWithoutItsImageIsRefusedBeforeAnythingRuns() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), "name: s\ntopology: t.yaml\nduration: 1m\n");
+        Files.writeString(dir.resolve("t.yaml"), "name: t\nclusters:\n  - { name: a, region: r, role: active }\n");
+
+        // A registry on a closed loopback port: nothing is pulled from, or sent to, anywhere else.
+        assertThat(MchCommand.execute("run", scenario.toString(), "--backend", "k3s", "--k3s-image",
+                "127.0.0.1:1/rancher/k3s:v0-absent", "--out", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(streams.err()).contains("the k3s backend needs").contains("nothing was run");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -38,6 +38,7 @@ class ScenarioLibraryTest {
     @BeforeEach
     void copyTheLibrary() {
         fixture = copyFromCheckout(checkout, "topology-fixtures/active-passive.yaml").toAbsolutePath().normalize();
+        copyFromCheckout(checkout, "topology-fixtures/velero/schedule.yaml");
         write(checkout, "topology-fixtures/workloads/api-server.yaml", TestFiles.API_SERVER_MANIFEST);
     }
 

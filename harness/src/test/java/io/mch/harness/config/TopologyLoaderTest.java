@@ -27,6 +27,7 @@ class TopologyLoaderTest {
     @Test
     void loadsTheActivePassiveFixture() throws Exception {
         Path file = TestFiles.copyFromCheckout(dir, "topology-fixtures/active-passive.yaml");
+        Path schedule = TestFiles.copyFromCheckout(dir, "topology-fixtures/velero/schedule.yaml");
         Path manifest = write(dir, "topology-fixtures/workloads/api-server.yaml", TestFiles.API_SERVER_MANIFEST);
 
         Topology topology = TopologyLoader.load(file);
@@ -44,6 +45,9 @@ class TopologyLoaderTest {
         assertThat(topology.fabric().globalLoadBalancer()).contains(new GlobalLoadBalancerSpec(LbPolicy.FAILOVER,
                 Optional.of("us-east"), new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3),
                 Duration.ofSeconds(30), Map.of()));
+        assertThat(topology.fabric().replication().orElseThrow().backup()).contains(new ReplicationSpec.Backup(
+                "us-east", "default", Duration.ofMinutes(1), Optional.empty(), "eu-west",
+                Optional.of(schedule.toAbsolutePath().normalize())));
         assertThat(topology.workload().manifests()).containsExactly(manifest.toAbsolutePath().normalize());
         assertThat(topology.workload().service()).isEqualTo("api-server");
     }
@@ -208,7 +212,7 @@ class TopologyLoaderTest {
                         "unknown cluster 'us-est'; clusters are us-east, eu-west; did you mean 'us-east'?"),
                 new Problem(file, 14, 5, "fabric.global-load-balancer.healthcheck",
                         "unknown field 'healthcheck'; allowed fields are policy, primary, health-check, dns-ttl,"
-                                + " weights; did you mean 'health-check'?"),
+                                + " weights, views; did you mean 'health-check'?"),
                 new Problem(file, 15, 14, "fabric.global-load-balancer.weights", "only used by policy weighted"),
                 new Problem(file, 17, 15, "workload.manifests[0]",
                         "file not found: " + dir.resolve("workloads/missing.yaml").toAbsolutePath().normalize()));

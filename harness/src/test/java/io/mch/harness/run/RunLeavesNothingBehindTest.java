@@ -11,21 +11,25 @@ import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Topology;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * After a run — completed, or failed in the middle — no thread, server, proxy or port it opened
- * is left: the harness is used inside long-lived JVMs (JUnit, CI), where a leak adds up.
+ * After a run — completed, failed in the middle, or interrupted during a fault (SIGTERM) — no
+ * thread, server, proxy or port it opened is left: the harness is used inside long-lived JVMs (JUnit, CI), where a leak adds up.
  */
 class RunLeavesNothingBehindTest {
 
@@ -66,6 +70,39 @@ class RunLeavesNothingBehindTest {
         assertThat(outcome.failure()).hasValueSatisfying(f -> assertThat(f).contains("cluster-loss").contains("broken"));
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(dir.resolve("run/history.jsonl")).isRegularFile();
+        assertNothingLeft(before);
+    }
+
+    @Test
+    void aRunInterruptedDuringAFaultHealsItAndClosesEverything(@TempDir Path dir) throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        var scenario = TestScenarios.load(dir, TestScenarios.topology("10ms", "250ms", "200ms", 2, "1s"), """
+                name: interrupted
+                topology: pair.yaml
+                duration: 60s
+                faults:
+                  - at: 1s
+                    for: 50s
+                    partition: { between: [east], and: [clients, global-load-balancer, west] }
+                """);
+        ScenarioRun run = new ScenarioRun(scenario, recording(new EmbeddedBackend(), false), 7, dir.resolve("run"),
+                Console.silent());
+        CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.execute();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path history = dir.resolve("run/history.jsonl");
+        await("the partition to start").atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(history) && Files.readString(history).contains("\"fault-started\""));
+
+        run.abort();
+
+        RunOutcome ended = outcome.get(30, TimeUnit.SECONDS);
+        assertThat(ended.record().endReason()).isEqualTo("interrupted");
+        assertThat(Files.readString(history)).contains("\"fault-healed\"");
         assertNothingLeft(before);
     }
 
