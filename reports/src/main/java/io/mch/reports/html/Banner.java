@@ -45,7 +45,8 @@ public final class Banner {
         return switch (slo.name()) {
             case "failover-time" -> failover(history, target);
             case "availability" -> history.serviceProbes().stream().filter(p -> !p.ok()).findFirst()
-                    .map(p -> "global probes first failed at " + Times.seconds(p.tMs())
+                    .map(p -> ("global".equals(p.target()) ? "global probes" : p.source() + "'s mesh calls")
+                            + " first failed at " + Times.seconds(p.tMs())
                             + (p.error() == null ? "" : " (" + p.error() + ")") + ", " + faultAt(answered(p), faults))
                     .orElse(detail(slo));
             case "cross-cluster-latency" -> history.crossClusterProbes().stream()

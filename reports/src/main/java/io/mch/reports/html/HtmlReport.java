@@ -90,7 +90,7 @@ public final class HtmlReport {
         context.put("duration", Times.seconds(endMs));
         context.put("topologyDiagram", TopologyDiagram.of(history).orElse(null));
         context.put("errorBudget", ErrorBudget.of(run, history));
-        context.put("traffic", history.events().isEmpty() ? null : TrafficChart.of(scenario, history, faults, endMs));
+        context.put("traffic", history.globalProbes().isEmpty() ? null : TrafficChart.of(scenario, history, faults, endMs));
         context.put("crossLatency", history.crossClusterProbes().stream().anyMatch(Event.Probe::ok)
                 ? CrossLatencyChart.of(scenario, history, faults, endMs) : null);
         context.put("consistencyChart", consistency.rounds().isEmpty()
