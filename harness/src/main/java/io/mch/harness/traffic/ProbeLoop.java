@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -29,11 +30,22 @@ final class ProbeLoop {
     private final Call call;
     private final RunClock clock;
     private final Consumer<Event.Probe> sink;
+    private final BooleanSupplier callerPresent;
     private final AtomicLong sequence = new AtomicLong();
     private long firstDueNanos;
     private ScheduledFuture<?> ticking;
 
     ProbeLoop(String source, String target, Duration interval, Call call, RunClock clock, Consumer<Event.Probe> sink) {
+        this(source, target, interval, call, clock, sink, () -> true);
+    }
+
+    /**
+     * {@code callerPresent} says whether the caller exists right now: a client inside a lost
+     * cluster is gone with it, so its due probes are neither sent nor recorded.
+     */
+    ProbeLoop(String source, String target, Duration interval, Call call, RunClock clock, Consumer<Event.Probe> sink,
+            BooleanSupplier callerPresent) {
+        this.callerPresent = callerPresent;
         this.source = source;
         this.target = target;
         this.intervalNanos = interval.toNanos();
@@ -47,7 +59,9 @@ final class ProbeLoop {
         ticking = ticker.scheduleAtFixedRate(
                 () -> {
                     long due = firstDueNanos + sequence.getAndIncrement() * intervalNanos;
-                    workers.execute(() -> probe(due));
+                    if (callerPresent.getAsBoolean()) {
+                        workers.execute(() -> probe(due));
+                    }
                 },
                 0,
                 intervalNanos,

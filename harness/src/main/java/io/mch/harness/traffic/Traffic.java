@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -89,9 +90,11 @@ public final class Traffic implements AutoCloseable {
     /**
      * A client inside cluster {@code from} calling {@code service} wherever {@code route} sends
      * each call; recorded with {@code target} as its target. A failed call's error names the
-     * cluster it was sent to, since the probe records no server for it.
+     * cluster it was sent to, since the probe records no server for it. While {@code fromPresent}
+     * is false (its cluster is lost) the client does not exist and sends nothing.
      */
-    public Traffic routed(String from, String target, Route route, String service, Duration interval) {
+    public Traffic routed(String from, String target, Route route, String service, Duration interval,
+            BooleanSupplier fromPresent) {
         add(new ProbeLoop(from, target, interval, () -> {
             Destination destination = route.choose();
             try {
@@ -99,7 +102,7 @@ public final class Traffic implements AutoCloseable {
             } catch (IOException e) {
                 throw new IOException("routed to " + destination.cluster() + ": " + ProbeLoop.describe(e), e);
             }
-        }, clock, sink));
+        }, clock, sink, fromPresent));
         return this;
     }
 

@@ -132,7 +132,7 @@ public final class ClusterMesh implements Fabric {
             if (other != agent) {
                 other.addPeer(cluster);
                 agent.addPeer(other.cluster());
-                // Opened now, not at the first remote call: a partition acts only on links that exist.
+                // Opened now, so every member's links exist from the moment it joins.
                 ctx.ingress(cluster, other.cluster());
                 ctx.ingress(other.cluster(), cluster);
             }
@@ -145,7 +145,7 @@ public final class ClusterMesh implements Fabric {
                     return new Traffic.Destination(to, to.equals(cluster)
                             ? ctx.fleet().cluster(cluster).ingress()
                             : ctx.ingress(cluster, to));
-                }, service.name(), interval);
+                }, service.name(), interval, () -> !"Lost".equals(ctx.fleet().cluster(cluster).status()));
             }
         });
     }

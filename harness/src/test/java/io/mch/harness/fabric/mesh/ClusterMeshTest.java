@@ -52,6 +52,22 @@ class ClusterMeshTest {
     }
 
     @Test
+    void theClientsOfALostClusterAreGoneWithIt() throws Exception {
+        try (MeshRig rig = new MeshRig(Optional.empty());
+                ClusterMesh mesh = ClusterMesh.start(MeshRig.spec(Duration.ZERO, Affinity.LOCAL), rig.context(List.of()))) {
+            await().atMost(AWHILE).until(() -> rig.probesFrom(EAST, 0).count() >= 10);
+            Heal loss = rig.fleet.loseCluster(EAST);
+            long lostMs = rig.clock.ms();
+            await().atMost(AWHILE).until(() -> rig.probesFrom(WEST, lostMs + 1000).count() >= 10);
+            long beforeHealMs = rig.clock.ms();
+            loss.heal();
+
+            assertThat(rig.probesFrom(EAST, lostMs + 200).filter(p -> p.tMs() < beforeHealMs)).isEmpty();
+            await().atMost(AWHILE).until(() -> rig.probesFrom(EAST, beforeHealMs).count() >= 5);
+        }
+    }
+
+    @Test
     void localAffinityFailsOverToPeersWhenNoLocalEndpointIsLeftAndPaysTheirRoundTrip() throws Exception {
         try (MeshRig rig = new MeshRig(Optional.empty());
                 ClusterMesh mesh = ClusterMesh.start(MeshRig.spec(Duration.ZERO, Affinity.LOCAL), rig.context(List.of()))) {
