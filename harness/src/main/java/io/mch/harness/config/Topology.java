@@ -31,10 +31,19 @@ public record Topology(
         return clusters.stream().map(ClusterSpec::name).toList();
     }
 
-    /** One cluster of the fleet. */
-    public record ClusterSpec(String name, String region, Role role, int nodes, Map<String, String> labels) {
+    /**
+     * One cluster of the fleet. {@code context} is the kubeconfig context it is on the kubeconfig
+     * backend (default: the cluster's name); other backends ignore it.
+     */
+    public record ClusterSpec(String name, String region, Role role, int nodes, Map<String, String> labels,
+            Optional<String> context) {
         public ClusterSpec {
             labels = Map.copyOf(labels);
+        }
+
+        /** A cluster whose kubeconfig context, if any, is named like it. */
+        public ClusterSpec(String name, String region, Role role, int nodes, Map<String, String> labels) {
+            this(name, region, role, nodes, labels, Optional.empty());
         }
     }
 

@@ -109,16 +109,21 @@ final class TopologyBinder {
     }
 
     private static Optional<ClusterSpec> cluster(Cursor item) {
-        return item.fields(List.of("name", "region", "role", "nodes", "labels")).flatMap(f -> {
+        return item.fields(List.of("name", "region", "role", "nodes", "labels", "context")).flatMap(f -> {
             Optional<String> name = f.required("name", Cursor::name);
             Optional<String> region = f.required("region", Cursor::text);
             Optional<Role> role = f.required("role", c -> c.choice(Role.class));
             Optional<Integer> nodes = f.optional("nodes", c -> atLeast(c, c.integer(), 1), DEFAULT_NODES);
             Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
-            if (name.isEmpty() || region.isEmpty() || role.isEmpty() || nodes.isEmpty() || labels.isEmpty()) {
+            Optional<Optional<String>> context = f.get("context")
+                    .map(c -> c.text().map(Optional::of))
+                    .orElse(Optional.of(Optional.empty()));
+            if (name.isEmpty() || region.isEmpty() || role.isEmpty() || nodes.isEmpty() || labels.isEmpty()
+                    || context.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new ClusterSpec(name.get(), region.get(), role.get(), nodes.get(), labels.get()));
+            return Optional.of(new ClusterSpec(
+                    name.get(), region.get(), role.get(), nodes.get(), labels.get(), context.get()));
         });
     }
 

@@ -155,7 +155,7 @@ class TopologyLoaderTest {
                 new Problem(file, 6, 12, "clusters[0].nodes", "expected a whole number, found 'three'"),
                 new Problem(file, 7, 5, "clusters[1].role", "required"),
                 new Problem(file, 9, 5, "clusters[1].zone",
-                        "unknown field 'zone'; allowed fields are name, region, role, nodes, labels;"
+                        "unknown field 'zone'; allowed fields are name, region, role, nodes, labels, context;"
                                 + " did you mean 'role'?"),
                 new Problem(file, 13, 12, "clusters[2].nodes", "must be at least 1, found 0"),
                 new Problem(file, 14, 13, "clusters[2].labels", "expected a mapping, found a list"));

@@ -31,7 +31,8 @@ public final class DestructiveFaults {
     private DestructiveFaults() {}
 
     /** One problem per destructive fault on a context that is not allowed, located in the scenario file. */
-    public static List<Problem> refused(Scenario scenario, KubeconfigOptions options) {
+    public static List<Problem> refused(Scenario scenario, KubeconfigOptions commandLine) {
+        KubeconfigOptions options = commandLine.forTopology(scenario.topology());
         List<Problem> problems = new ArrayList<>();
         Optional<Node> root = Optional.empty();
         for (ScheduledFault fault : scenario.faults()) {

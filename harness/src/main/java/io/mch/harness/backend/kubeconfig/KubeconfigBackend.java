@@ -46,9 +46,10 @@ public final class KubeconfigBackend implements Backend {
      * @throws IllegalArgumentException naming a cluster's context that no kubeconfig file defines
      */
     public Map<String, Config> configs(Topology topology) {
+        KubeconfigOptions effective = options.forTopology(topology);
         Map<String, Config> configs = new LinkedHashMap<>();
         for (Topology.ClusterSpec cluster : topology.clusters()) {
-            configs.put(cluster.name(), Kubeconfigs.config(options.context(cluster.name()), options.files()));
+            configs.put(cluster.name(), Kubeconfigs.config(effective.context(cluster.name()), effective.files()));
         }
         return configs;
     }
@@ -61,9 +62,10 @@ public final class KubeconfigBackend implements Backend {
      * @throws IllegalStateException naming a context whose API server does not answer
      */
     public void requireReachable(Topology topology) {
+        KubeconfigOptions effective = options.forTopology(topology);
         for (Map.Entry<String, Config> entry : configs(topology).entrySet()) {
             try (KubernetesClient client = Kubeconfigs.client(entry.getValue())) {
-                Kubeconfigs.requireReachable(client, entry.getKey(), options.context(entry.getKey()));
+                Kubeconfigs.requireReachable(client, entry.getKey(), effective.context(entry.getKey()));
             }
         }
     }
@@ -75,12 +77,13 @@ public final class KubeconfigBackend implements Backend {
     @Override
     public Fleet start(Topology topology, BackendListener listener) {
         Map<String, Config> configs = configs(topology);
+        KubeconfigOptions effective = options.forTopology(topology);
         List<KubeconfigCluster> opened = new ArrayList<>();
         String service = topology.workload() == null ? null : topology.workload().service();
         try {
             long seed = 0;
             for (Map.Entry<String, Config> entry : configs.entrySet()) {
-                String context = options.context(entry.getKey());
+                String context = effective.context(entry.getKey());
                 KubeconfigCluster cluster = KubeconfigCluster.open(
                         entry.getKey(), context, entry.getValue(), options.runId(), UPSTREAM_TIMEOUT, seed++);
                 opened.add(cluster);

@@ -1,7 +1,9 @@
 package io.mch.harness.backend.kubeconfig;
 
+import io.mch.harness.config.Topology;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +17,8 @@ import java.util.Set;
  * that marks everything the run changes (see {@link Ownership}).
  *
  * @param files kubeconfig files searched in order for a context
- * @param contexts cluster name to context name; clusters not listed use their own name
+ * @param contexts cluster name to context name (the command line's; see {@link #forTopology}); clusters
+ *     not listed use their own name
  * @param allowDestructive contexts on which node loss and cluster loss may run
  * @param runId a label value (see {@link Ownership#labelValue})
  */
@@ -35,6 +38,17 @@ public record KubeconfigOptions(
     /** The context a topology cluster runs on. */
     public String context(String cluster) {
         return contexts.getOrDefault(cluster, cluster);
+    }
+
+    /**
+     * These options with the contexts the topology names ({@code context:} on a cluster) filled in;
+     * a {@code --context CLUSTER=CONTEXT} on the command line wins over the topology.
+     */
+    public KubeconfigOptions forTopology(Topology topology) {
+        Map<String, String> merged = new HashMap<>();
+        topology.clusters().forEach(c -> c.context().ifPresent(context -> merged.put(c.name(), context)));
+        merged.putAll(contexts);
+        return new KubeconfigOptions(files, merged, allowDestructive, runId);
     }
 
     /**
