@@ -2,7 +2,9 @@ package io.mch.harness.backend;
 
 import io.mch.faults.Heal;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ public final class ClusterFleet<C extends Cluster & AutoCloseable> implements Fl
     private final Function<C, Heal> lose;
     private final Runnable afterClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, Integer> losses = new ConcurrentHashMap<>();
 
     /**
      * @param loseNodes takes {@code count} nodes of a cluster away, returning their heal
@@ -43,9 +46,20 @@ public final class ClusterFleet<C extends Cluster & AutoCloseable> implements Fl
         return loseNodes.apply(member(cluster), count);
     }
 
+    /** The cluster's own loss, counted so that {@link #lost} needs no call to the cluster; losses may overlap. */
     @Override
     public Heal loseCluster(String cluster) {
-        return lose.apply(member(cluster));
+        Heal heal = lose.apply(member(cluster));
+        losses.merge(cluster, 1, Integer::sum);
+        return Heal.once(() -> {
+            heal.heal();
+            losses.merge(cluster, -1, Integer::sum);
+        });
+    }
+
+    @Override
+    public boolean lost(String cluster) {
+        return losses.getOrDefault(cluster, 0) > 0;
     }
 
     @Override

@@ -16,6 +16,15 @@ public interface Fleet extends ClusterControl, AutoCloseable {
                 .orElseThrow(() -> new NoSuchElementException("no cluster " + name));
     }
 
+    /**
+     * Whether {@code cluster} is lost now (a cluster loss is active on it): what fabric parts and
+     * in-cluster clients ask before acting, since whatever runs in a lost cluster is gone with it.
+     * Asked often, so backends answer from what they did rather than by querying the cluster.
+     */
+    default boolean lost(String cluster) {
+        return "Lost".equals(cluster(cluster).status());
+    }
+
     @Override
     void close();
 }

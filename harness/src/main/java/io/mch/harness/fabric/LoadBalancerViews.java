@@ -47,7 +47,7 @@ public final class LoadBalancerViews implements Fabric {
                     all.add(spec, topology, checks(name, fleet, network), service,
                             e -> history.accept(new Event.Serving(e.tMs(), e.cluster(), "view of " + name + ": "
                                     + e.reason())), seed + all.views.size(), clockMs, name, network);
-                    all.views.get(all.views.size() - 1).runsWhile(() -> !"Lost".equals(location.status()));
+                    all.views.get(all.views.size() - 1).runsWhile(() -> !fleet.lost(name));
                 }
             }
             return all;

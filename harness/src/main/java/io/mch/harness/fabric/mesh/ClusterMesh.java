@@ -145,7 +145,7 @@ public final class ClusterMesh implements Fabric {
                     return new Traffic.Destination(to, to.equals(cluster)
                             ? ctx.fleet().cluster(cluster).ingress()
                             : ctx.ingress(cluster, to));
-                }, service.name(), interval, () -> !"Lost".equals(ctx.fleet().cluster(cluster).status()));
+                }, service.name(), interval, () -> !ctx.fleet().lost(cluster));
             }
         });
     }

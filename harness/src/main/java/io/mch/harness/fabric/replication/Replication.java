@@ -123,7 +123,7 @@ public final class Replication implements Fabric {
 
     /** Whether a cluster is lost (its controllers, Velero's among them, are not running). */
     static boolean lost(FabricContext ctx, String cluster) {
-        return "Lost".equals(ctx.fleet().cluster(cluster).status());
+        return ctx.fleet().lost(cluster);
     }
 
     /** The wall time a call across the network may take before it counts as failed. */

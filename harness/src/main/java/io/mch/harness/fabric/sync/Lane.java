@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Lane {
 
-    private static final String HUB_LOST = "Lost";
-
     private final String cluster;
     private final List<Pair> pairs;
     private final Settings settings;
@@ -119,7 +117,7 @@ final class Lane {
         long now = System.nanoTime();
         List<Pair> due = pairs.stream().filter(p -> p.dueNanos() <= now).toList();
         FabricContext ctx = settings.ctx();
-        if (HUB_LOST.equals(ctx.fleet().cluster(settings.hub()).status())) {
+        if (ctx.fleet().lost(settings.hub())) {
             // The controller runs on the hub: while it is lost nothing is reconciled and no status changes.
             due.forEach(p -> p.scheduleNext(now, settings.interval(), settings.jitter()));
             return;
