@@ -1,8 +1,6 @@
 package io.mch.harness.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.mch.harness.backend.embedded.EmbeddedBackend;
-import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
@@ -76,9 +74,8 @@ final class ActionCommand implements Callable<Integer> {
             System.err.println("mch " + drill.action() + ": " + drill.notApplicable(topology).get() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
-        TimeScale scale = TimeScale.parse(timeScale).orElse(null);
+        TimeScale scale = CommandInputs.scale(timeScale).orElse(null);
         if (scale == null) {
-            System.err.println("mch: --time-scale " + timeScale + ": must be between 1 and 1000; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Path dir = CommandInputs.dir(out, "drill-" + drill.action() + "-" + topology);
@@ -90,9 +87,8 @@ final class ActionCommand implements Callable<Integer> {
         }
         Console console = json ? new Console(System.err, System.err) : Console.system();
         console.progress(drill.action() + " on " + topology + ": " + drill.what());
-        RunOutcome outcome = new ScenarioRun(scenario, new EmbeddedBackend().withTimings(
-                scale.wall(SimulatorTimings.KUBERNETES)), CommandInputs.seed(null, scenario), dir, console, scale)
-                .execute();
+        RunOutcome outcome = new ScenarioRun(scenario, Backends.create("embedded", scale, null, null),
+                CommandInputs.seed(null, scenario), dir, console, scale).execute();
         RunRecord r = outcome.record();
         if (json) {
             Result result = new Result(drill.action(), topology, r.scenario(), r.verdict(), r.clusterStatus(),

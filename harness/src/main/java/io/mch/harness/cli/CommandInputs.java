@@ -2,10 +2,12 @@ package io.mch.harness.cli;
 
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.run.TimeScale;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** What {@code run} and {@code explore} decide the same way: bad input, the seed, the output folder. */
 final class CommandInputs {
@@ -17,6 +19,15 @@ final class CommandInputs {
         System.err.println(e.getMessage());
         System.err.println("mch: " + e.problems().size() + " problem(s); nothing was run");
         return MchCommand.BAD_INPUT;
+    }
+
+    /** The command line's {@code --time-scale}; empty, with the reason printed, when it is out of range. */
+    static Optional<TimeScale> scale(double factor) {
+        Optional<TimeScale> scale = TimeScale.parse(factor);
+        if (scale.isEmpty()) {
+            System.err.println("mch: --time-scale " + factor + ": must be between 1 and 1000; nothing was run");
+        }
+        return scale;
     }
 
     /** The command line's seed, else the scenario's, else a random one (recorded in the run). */

@@ -58,9 +58,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
         }
-        Optional<TimeScale> scale = TimeScale.parse(timeScale);
+        Optional<TimeScale> scale = CommandInputs.scale(timeScale);
         if (scale.isEmpty()) {
-            System.err.println("mch: --time-scale " + timeScale + ": must be between 1 and 1000; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Optional<String> unbuilt = GatlingClasspath.problem(scenario, GatlingClasspath.home());
