@@ -47,9 +47,13 @@ public final class Fabrics implements AutoCloseable {
         return List.copyOf(parts);
     }
 
-    /** Every part's desired objects by cluster, together. */
-    public Map<String, List<HasMetadata>> desired() {
+    /**
+     * What must be live where, for the consistency monitor: {@code everywhere} (the workload) on
+     * each of {@code clusters}, and every part's desired objects on their clusters.
+     */
+    public Map<String, List<HasMetadata>> desired(List<HasMetadata> everywhere, Iterable<String> clusters) {
         Map<String, List<HasMetadata>> all = new LinkedHashMap<>();
+        clusters.forEach(c -> all.put(c, new ArrayList<>(everywhere)));
         for (Fabric part : parts) {
             part.desired().forEach((cluster, objects) ->
                     all.computeIfAbsent(cluster, c -> new ArrayList<>()).addAll(objects));

@@ -6,10 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.harness.run.RunClock;
 import io.mch.reports.history.Event;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,12 +26,6 @@ public final class ConsistencyMonitor {
     private final Map<String, KubernetesClient> clusters;
     private final RunClock clock;
     private final Consumer<Event> history;
-
-    /** The same {@code desired} objects on every one of {@code clusters}. */
-    public ConsistencyMonitor(
-            List<HasMetadata> desired, Map<String, KubernetesClient> clusters, RunClock clock, Consumer<Event> history) {
-        this(() -> everywhere(desired, clusters.keySet()), clusters, clock, history);
-    }
 
     /** {@code desired} says, at each sample, which objects each cluster (of {@code clusters}) should hold. */
     public ConsistencyMonitor(Supplier<Map<String, List<HasMetadata>>> desired, Map<String, KubernetesClient> clusters,
@@ -56,13 +48,6 @@ public final class ConsistencyMonitor {
             }
         }
         return matched;
-    }
-
-    private static Map<String, List<HasMetadata>> everywhere(List<HasMetadata> desired, Set<String> clusters) {
-        List<HasMetadata> copy = List.copyOf(desired);
-        Map<String, List<HasMetadata>> all = new LinkedHashMap<>();
-        clusters.forEach(c -> all.put(c, copy));
-        return all;
     }
 
     private static boolean matches(KubernetesClient client, HasMetadata object) {

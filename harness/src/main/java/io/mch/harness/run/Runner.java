@@ -150,7 +150,7 @@ public final class Runner {
                 StepRunner steps = new StepRunner(stepParts(glb, fabrics), clock, log::append);
                 GatlingLoad load = new GatlingLoad(dir.resolve("gatling"), console)) {
             ConsistencyMonitor consistency = new ConsistencyMonitor(
-                    () -> withWorkload(desired, clients.keySet(), fabrics.desired()), clients, clock, log::append);
+                    () -> fabrics.desired(desired, clients.keySet()), clients, clock, log::append);
             if (glb != null) {
                 List<InetSocketAddress> nameservers = glb.nameservers();
                 traffic.global(clients(traffic, nameservers, service, clock), fromClients, service,
@@ -225,15 +225,6 @@ public final class Runner {
             parts.add(glb);
         }
         return parts;
-    }
-
-    /** The workload's objects on every cluster, and whatever the fabric distributes. */
-    private static Map<String, List<HasMetadata>> withWorkload(
-            List<HasMetadata> workload, Iterable<String> clusters, Map<String, List<HasMetadata>> fabric) {
-        Map<String, List<HasMetadata>> all = new LinkedHashMap<>();
-        clusters.forEach(c -> all.put(c, new ArrayList<>(workload)));
-        fabric.forEach((cluster, objects) -> all.computeIfAbsent(cluster, c -> new ArrayList<>()).addAll(objects));
-        return all;
     }
 
     private String waitForEnd(
