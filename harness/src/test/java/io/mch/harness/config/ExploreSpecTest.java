@@ -21,9 +21,7 @@ class ExploreSpecTest {
 
     @BeforeEach
     void twoClusterFixture() {
-        write(dir, "topology-fixtures/two.yaml", TestFiles.TWO_CLUSTERS);
-        write(dir, "topology-fixtures/app.yaml", TestFiles.API_SERVER_MANIFEST);
-        fixtures = Fixtures.in(dir.resolve("topology-fixtures"));
+        fixtures = TestFiles.twoClusterFixtures(dir);
     }
 
     @Test

@@ -23,9 +23,7 @@ class StepBinderTest {
     @BeforeEach
     void copyTheSampleFabric() {
         TestFiles.copyResources("fabric", dir);
-        write(dir, "topology-fixtures/two.yaml", TestFiles.TWO_CLUSTERS);
-        write(dir, "topology-fixtures/app.yaml", TestFiles.API_SERVER_MANIFEST);
-        fixtures = Fixtures.in(dir.resolve("topology-fixtures"));
+        fixtures = TestFiles.twoClusterFixtures(dir);
     }
 
     private Path scenario(String topology, String steps) {

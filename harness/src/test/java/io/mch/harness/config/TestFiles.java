@@ -72,6 +72,16 @@ final class TestFiles {
         }
     }
 
+    /**
+     * The fixtures folder {@code dir/topology-fixtures} holding the {@link #TWO_CLUSTERS} topology as
+     * {@code two} and its workload manifest.
+     */
+    static Fixtures twoClusterFixtures(Path dir) {
+        write(dir, "topology-fixtures/two.yaml", TWO_CLUSTERS);
+        write(dir, "topology-fixtures/app.yaml", API_SERVER_MANIFEST);
+        return Fixtures.in(dir.resolve("topology-fixtures"));
+    }
+
     static final String API_SERVER_MANIFEST = """
             apiVersion: apps/v1
             kind: Deployment

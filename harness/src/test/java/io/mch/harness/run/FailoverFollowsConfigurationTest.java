@@ -16,18 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailoverFollowsConfigurationTest {
 
-    private static final String PARTITION = """
-            name: cut-east
-            topology: pair.yaml
-            duration: 16s
-            traffic: { rate: 20/s, timeout: 500ms }
-            faults:
-              - at: 4s
-                partition: { between: [east], and: [clients, global-load-balancer, west] }
-            slo:
-              failover-time: { max: 1m }
-            """;
-
     @Test
     void fasterHealthChecksAndShorterTtlGiveProportionallyShorterFailover(@TempDir Path slowDir, @TempDir Path fastDir)
             throws Exception {
@@ -62,7 +50,8 @@ class FailoverFollowsConfigurationTest {
 
     private static double failoverMs(Path dir, String interval, String timeout, int threshold, String ttl)
             throws Exception {
-        var scenario = TestScenarios.load(dir, TestScenarios.topology("10ms", interval, timeout, threshold, ttl), PARTITION);
+        var scenario = TestScenarios.load(dir, TestScenarios.topology("10ms", interval, timeout, threshold, ttl),
+                TestScenarios.CUT_EAST);
         RunOutcome outcome = TestScenarios.run(dir, scenario);
         assertThat(outcome.failure()).isEmpty();
         SloResult failover = outcome.record().slos().get(0);

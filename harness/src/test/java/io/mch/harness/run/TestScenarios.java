@@ -12,6 +12,20 @@ final class TestScenarios {
 
     static final Path MANIFEST = Path.of("../topology-fixtures/workloads/api-server.yaml").toAbsolutePath().normalize();
 
+    /** East cut off from everyone at 4 s, never healed: a failover to west within a 16 s run. */
+    static final String CUT_EAST = """
+            name: cut-east
+            topology: pair.yaml
+            duration: 16s
+            traffic: { rate: 20/s, timeout: 500ms }
+            faults:
+              - at: 4s
+                partition: { between: [east], and: [clients, global-load-balancer, west] }
+            slo:
+              failover-time: { max: 1m }
+              cross-cluster-latency: { percentile: 50, max: 1s }
+            """;
+
     private TestScenarios() {}
 
     /** An active-passive pair, {@code rtt} apart, with the given load-balancer settings. */

@@ -20,19 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TimeScaleTest {
 
-    private static final String PARTITION = """
-            name: cut-east
-            topology: pair.yaml
-            duration: 16s
-            traffic: { rate: 20/s, timeout: 500ms }
-            faults:
-              - at: 4s
-                partition: { between: [east], and: [clients, global-load-balancer, west] }
-            slo:
-              failover-time: { max: 1m }
-              cross-cluster-latency: { percentile: 50, max: 1s }
-            """;
-
     @Test
     void convertsBetweenScenarioAndWallTime() {
         TimeScale k = new TimeScale(20);
@@ -63,7 +50,8 @@ class TimeScaleTest {
     }
 
     private static SloResult[] run(Path dir, TimeScale scale) throws Exception {
-        var scenario = TestScenarios.load(dir, TestScenarios.topology("76ms", "1s", "300ms", 3, "1s"), PARTITION);
+        var scenario = TestScenarios.load(dir, TestScenarios.topology("76ms", "1s", "300ms", 3, "1s"),
+                TestScenarios.CUT_EAST);
         var backend = new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES));
         RunOutcome outcome = new ScenarioRun(scenario, backend, 7, dir.resolve("run"), Console.silent(), scale).execute();
         assertThat(outcome.failure()).isEmpty();
