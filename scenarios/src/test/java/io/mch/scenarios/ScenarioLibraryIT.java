@@ -6,10 +6,10 @@ import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
-import io.mch.harness.run.Console;
+import io.mch.harness.runtime.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 import java.io.IOException;
@@ -101,7 +101,7 @@ class ScenarioLibraryIT {
         TimeScale scale = new TimeScale(expected.timeScale());
         Path dir = Path.of("target", "runs", scenario.name());
         RunOutcome outcome = new ScenarioRun(scenario,
-                new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES)),
+                new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(scale)),
                 scenario.seed().orElse(1L), dir, Console.system(), scale).execute();
 
         assertThat(outcome.failure()).as("harness failure").isEmpty();

@@ -12,7 +12,7 @@ import io.mch.harness.backend.kubeconfig.KubeconfigOptions;
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Problem;
 import io.mch.harness.config.Scenario;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.TimeScale;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -44,7 +44,7 @@ final class Backends {
             throws Unavailable {
         switch (name) {
             case "embedded":
-                return new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES));
+                return new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(scale));
             case "k3s":
                 if (scale.compressed()) {
                     throw new Unavailable("--backend k3s: real Kubernetes runs in real time; --time-scale needs the"

@@ -2,7 +2,7 @@ package io.mch.harness.cli;
 
 import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.runtime.TimeScale;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -32,5 +33,11 @@ public record MeshSpec(
         REMOTE,
         /** All endpoints alike. */
         NONE
+    }
+
+    /** The mesh's timers in wall time; its client rate stays a wall rate, like the probes'. */
+    public MeshSpec wall(TimeScale scale) {
+        return new MeshSpec(scale.wall(staleEndpointTtl), scale.wall(discoveryInterval), affinity,
+                clientRatePerSecond, clientTimeout.map(scale::wall));
     }
 }

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,5 +46,15 @@ public record ReplicationSpec(Optional<Backup> backup, List<ObjectReplication> o
             to = List.copyOf(to);
             kinds = List.copyOf(kinds);
         }
+    }
+
+    /** This spec with its periods in wall time. */
+    public ReplicationSpec wall(TimeScale scale) {
+        return new ReplicationSpec(
+                backup.map(b -> new Backup(b.from(), b.namespace(), scale.wall(b.every()), b.location(), b.restoreTo(),
+                        b.file())),
+                objects.stream()
+                        .map(o -> new ObjectReplication(o.from(), o.to(), o.namespace(), o.kinds(), scale.wall(o.interval())))
+                        .toList());
     }
 }

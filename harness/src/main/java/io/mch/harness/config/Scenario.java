@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.runtime.TimeScale;
 import io.mch.faults.spec.ScheduledFault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,11 @@ public record Scenario(
     public record Load(double fromPerSecond, double toPerSecond, Duration at, Duration duration) {
         public boolean ramp() {
             return fromPerSecond != toPerSecond;
+        }
+
+        /** This profile on the wall clock: it starts and lasts 1/K as long, at its stated rate. */
+        public Load wall(TimeScale scale) {
+            return new Load(fromPerSecond, toPerSecond, scale.wall(at), scale.wall(duration));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  * last applied state and reads as Unknown; it converges at the first reconcile after the heal.
  *
  * <p>Durations are scenario time in a loaded topology and wall time once scaled (see
- * {@code TimeScale#wall(Topology)}).
+ * {@code Topology#wall(TimeScale)}).
  *
  * @param hub the cluster that runs the GitOps controller
  * @param repository the repository's root directory (the fixture's copy; a run works on its own copy)
@@ -75,5 +76,10 @@ public record SyncSpec(
             manifests = List.copyOf(manifests);
             selector = Map.copyOf(selector);
         }
+    }
+
+    /** This spec with its timers in wall time. */
+    public SyncSpec wall(TimeScale scale) {
+        return new SyncSpec(hub, repository, applications, scale.wall(reconcileInterval), scale.wall(jitter), policies);
     }
 }

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +114,14 @@ public record Topology(
                 Duration dnsTtl, Map<String, Integer> weights) {
             this(policy, primary, healthCheck, dnsTtl, weights, Views.SINGLE);
         }
+
+        /** This load balancer with its health checks and DNS TTL in wall time. */
+        public GlobalLoadBalancerSpec wall(TimeScale scale) {
+            return new GlobalLoadBalancerSpec(policy, primary,
+                    new HealthCheck(scale.wall(healthCheck.interval()), scale.wall(healthCheck.timeout()),
+                            healthCheck.failureThreshold()),
+                    scale.wall(dnsTtl), weights, views);
+        }
     }
 
     /** Where a global load balancer's DNS answers come from (see {@link GlobalLoadBalancerSpec}). */
@@ -135,5 +144,29 @@ public record Topology(
         public WorkloadSpec {
             manifests = List.copyOf(manifests);
         }
+    }
+
+    /** This topology with every duration in wall time: RTTs, Kubernetes timings, every fabric part's timers. */
+    public Topology wall(TimeScale scale) {
+        if (!scale.compressed()) {
+            return this;
+        }
+        return new Topology(
+                file,
+                name,
+                clusters,
+                new NetworkSpec(
+                        network.latency().stream()
+                                .map(l -> new RegionLatency(l.a(), l.b(), scale.wall(l.rtt()), scale.wall(l.jitter())))
+                                .toList(),
+                        network.clientsRegion()),
+                new KubernetesTimings(scale.wall(kubernetes.nodeMonitorGracePeriod()),
+                        scale.wall(kubernetes.podEvictionTimeout())),
+                new FabricSpec(
+                        fabric.globalLoadBalancer().map(g -> g.wall(scale)),
+                        fabric.sync().map(s -> s.wall(scale)),
+                        fabric.mesh().map(m -> m.wall(scale)),
+                        fabric.replication().map(r -> r.wall(scale))),
+                workload);
     }
 }

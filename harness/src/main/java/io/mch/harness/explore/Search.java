@@ -1,7 +1,7 @@
 package io.mch.harness.explore;
 
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.run.Console;
+import io.mch.harness.runtime.Console;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

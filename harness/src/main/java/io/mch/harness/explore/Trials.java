@@ -3,10 +3,10 @@ package io.mch.harness.explore;
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.config.Scenario;
-import io.mch.harness.run.Console;
+import io.mch.harness.runtime.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 import java.io.IOException;
@@ -56,7 +56,7 @@ public final class Trials {
     }
 
     /**
-     * @param backend compressed like {@code scale} (see {@link TimeScale#wall(io.mch.harness.backend.embedded.SimulatorTimings)})
+     * @param backend compressed like {@code scale} (see {@link io.mch.harness.backend.embedded.SimulatorTimings#wall(TimeScale)})
      * @param runSeed the seed of every run, so a schedule's outcome depends on the schedule alone
      * @param dir each run gets a folder here, named by its label
      */

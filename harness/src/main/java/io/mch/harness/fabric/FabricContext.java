@@ -9,9 +9,9 @@ import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Step;
 import io.mch.harness.config.Topology;
 import io.mch.harness.network.Network;
-import io.mch.harness.run.Console;
-import io.mch.harness.run.RunClock;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.history.Event;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * {@link Network} (so partitions and latency act on them as on traffic), and use the cluster's
  * direct {@link Cluster#client()} only for their own cluster.
  *
- * @param topology the topology with every duration in wall time (see {@link TimeScale#wall(Topology)})
+ * @param topology the topology with every duration in wall time (see {@link Topology#wall(TimeScale)})
  * @param clock scenario time, the axis of every event
  * @param history where events go (thread-safe)
  * @param steps the scenario's steps: a cluster named by a later {@code federate} or

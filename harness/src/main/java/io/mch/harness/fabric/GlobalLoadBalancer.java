@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.mch.harness.config.Step;
 import io.mch.harness.config.Topology;
 import io.mch.harness.config.Topology.GlobalLoadBalancerSpec;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import io.mch.harness.traffic.Http;
 import io.mch.harness.traffic.HttpServers;
 import io.mch.reports.history.Event;

@@ -2,7 +2,7 @@ package io.mch.harness.load;
 
 import io.mch.harness.config.Quantities;
 import io.mch.harness.config.Scenario;
-import io.mch.harness.run.Console;
+import io.mch.harness.runtime.Console;
 import io.mch.reports.html.HtmlReport;
 import java.io.IOException;
 import java.net.InetSocketAddress;

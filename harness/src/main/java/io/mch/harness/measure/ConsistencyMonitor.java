@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mch.harness.run.RunClock;
+import io.mch.harness.runtime.RunClock;
 import io.mch.reports.history.Event;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Threads;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.faults.Heal;
 import io.mch.faults.Nemesis;
 import io.mch.faults.spec.FaultSpec;
@@ -50,6 +53,15 @@ public final class FaultRunner implements AutoCloseable {
         }
     }
 
+    /** A fault as injected: a latency fault's delay in wall time; other faults have no duration. */
+    private FaultSpec wall(FaultSpec spec) {
+        TimeScale scale = clock.scale();
+        if (spec instanceof FaultSpec.Latency l && scale.compressed()) {
+            return new FaultSpec.Latency(l.between(), l.and(), scale.wall(l.add()), scale.wall(l.jitter()));
+        }
+        return spec;
+    }
+
     private long wallDelayMs(long scenarioMs) {
         return Math.max(0, clock.scale().wallMs(scenarioMs - clock.ms()));
     }
@@ -71,7 +83,7 @@ public final class FaultRunner implements AutoCloseable {
                 return;
             }
             try {
-                active.put(fault.index(), new Active(spec.type(), nemesis.inject(clock.scale().wall(spec))));
+                active.put(fault.index(), new Active(spec.type(), nemesis.inject(wall(spec))));
                 FaultText.Sides sides = FaultText.sides(spec);
                 history.accept(new Event.FaultStarted(clock.ms(), fault.index(), spec.type(), FaultText.describe(spec),
                         sides.between(), sides.and()));

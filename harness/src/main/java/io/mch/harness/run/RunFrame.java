@@ -1,5 +1,6 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.config.Scenario;
 import io.mch.reports.history.Event;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.TimeScale;
+import io.mch.harness.runtime.RunClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.faults.nemesis.ClusterNemesis;
@@ -61,7 +64,7 @@ public final class Runner {
     /**
      * {@code dir} is the run directory (a scenario's {@code load:} writes Gatling's files under it).
      * The runner's timers run {@code scale} times faster than scenario time; the backend must be
-     * compressed alike (its simulator timings, see {@link TimeScale#wall(io.mch.harness.backend.embedded.SimulatorTimings)}).
+     * compressed alike (its simulator timings, see {@link io.mch.harness.backend.embedded.SimulatorTimings#wall(TimeScale)}).
      */
     public Runner(Backend backend, Console console, Path dir, TimeScale scale) {
         this.backend = backend;
@@ -99,9 +102,9 @@ public final class Runner {
     private String runFleet(
             Scenario scenario, long seed, HistoryLog log, Topology topology, String service,
             AtomicReference<RunClock> started) throws Exception {
-        try (Fleet fleet = backend.start(scale.wall(topology), listener(log, started))) {
+        try (Fleet fleet = backend.start(topology.wall(scale), listener(log, started))) {
             List<HasMetadata> desired = deployWorkload(topology, fleet);
-            try (Network network = Network.of(scale.wall(topology), seed)) {
+            try (Network network = Network.of(topology.wall(scale), seed)) {
                 RunClock clock = RunClock.startingNow(scale);
                 started.set(clock);
                 return runWired(scenario, seed, fleet, network, clock, log, service, desired);
@@ -119,7 +122,7 @@ public final class Runner {
             String service,
             List<HasMetadata> desired)
             throws Exception {
-        Topology topology = scale.wall(scenario.topology());
+        Topology topology = scenario.topology().wall(scale);
         Map<String, InetSocketAddress> fromClients = new LinkedHashMap<>();
         for (Cluster c : fleet.clusters()) {
             fromClients.put(c.name(), network.connect(Endpoints.CLIENTS, c.name(), c.ingress()));
@@ -157,7 +160,7 @@ public final class Runner {
                         scenario.traffic().interval());
                 InetSocketAddress dns = nameservers.get(0);
                 if (scenario.load().isPresent()) {
-                    Scenario.Load wallLoad = scale.wall(scenario.load().get());
+                    Scenario.Load wallLoad = scenario.load().get().wall(scale);
                     long zeroEpochMs = System.currentTimeMillis() - clock.wallMs();
                     load.start(wallLoad, dns, fromClients, service, scale.wall(scenario.traffic().timeout()),
                             zeroEpochMs + wallLoad.at().toMillis());

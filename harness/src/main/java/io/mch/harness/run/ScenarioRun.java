@@ -1,5 +1,7 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.check.Checkers;
 import io.mch.harness.config.Scenario;

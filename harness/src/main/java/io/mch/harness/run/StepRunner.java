@@ -1,5 +1,7 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Threads;
+import io.mch.harness.runtime.RunClock;
 import io.mch.harness.config.Step;
 import io.mch.harness.fabric.Fabric;
 import io.mch.reports.history.Event;

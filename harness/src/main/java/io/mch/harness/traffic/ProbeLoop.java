@@ -1,6 +1,6 @@
 package io.mch.harness.traffic;
 
-import io.mch.harness.run.RunClock;
+import io.mch.harness.runtime.RunClock;
 import io.mch.reports.history.Event;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

@@ -1,7 +1,7 @@
 package io.mch.harness.traffic;
 
-import io.mch.harness.run.RunClock;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.Threads;
 import io.mch.reports.history.Event;
 import java.io.IOException;
 import java.net.InetSocketAddress;

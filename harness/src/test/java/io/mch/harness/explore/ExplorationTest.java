@@ -8,8 +8,8 @@ import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.config.ExploreSpec;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
-import io.mch.harness.run.Console;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.model.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +85,6 @@ class ExplorationTest {
     }
 
     private static Backend backend() {
-        return new EmbeddedBackend().withTimings(SCALE.wall(SimulatorTimings.KUBERNETES));
+        return new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(SCALE));
     }
 }

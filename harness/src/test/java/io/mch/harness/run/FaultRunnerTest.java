@@ -1,5 +1,6 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.RunClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.TimeScale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mch.reports.history.Event;

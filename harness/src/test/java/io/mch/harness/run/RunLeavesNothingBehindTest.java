@@ -1,5 +1,7 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.Threads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

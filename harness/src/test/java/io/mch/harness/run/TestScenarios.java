@@ -1,5 +1,6 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Console;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Scenario;

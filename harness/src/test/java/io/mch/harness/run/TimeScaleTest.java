@@ -1,5 +1,7 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.TimeScale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +28,8 @@ class TimeScaleTest {
         assertThat(k.wall(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(50));
         assertThat(k.scenario(Duration.ofMillis(50))).isEqualTo(Duration.ofSeconds(1));
         assertThat(k.scenarioMs(3.8)).isEqualTo(76.0);
-        assertThat(k.wall(SimulatorTimings.KUBERNETES).reconcileInterval()).isEqualTo(Duration.ofMillis(50));
-        assertThat(k.wall(SimulatorTimings.KUBERNETES).leaseRenewInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(SimulatorTimings.KUBERNETES.wall(k).reconcileInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(SimulatorTimings.KUBERNETES.wall(k).leaseRenewInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(TimeScale.parse(0.5)).isEmpty();
         assertThatThrownBy(() -> new TimeScale(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -52,7 +54,7 @@ class TimeScaleTest {
     private static SloResult[] run(Path dir, TimeScale scale) throws Exception {
         var scenario = TestScenarios.load(dir, TestScenarios.topology("76ms", "1s", "300ms", 3, "1s"),
                 TestScenarios.CUT_EAST);
-        var backend = new EmbeddedBackend().withTimings(scale.wall(SimulatorTimings.KUBERNETES));
+        var backend = new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(scale));
         RunOutcome outcome = new ScenarioRun(scenario, backend, 7, dir.resolve("run"), Console.silent(), scale).execute();
         assertThat(outcome.failure()).isEmpty();
         SloResult failover = outcome.record().slos().get(0);

@@ -7,7 +7,7 @@ import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.load.GatlingClasspath;
-import io.mch.harness.run.Console;
+import io.mch.harness.runtime.Console;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
 import io.mch.reports.html.HtmlReport;

@@ -1,5 +1,6 @@
 package io.mch.harness.backend.embedded;
 
+import io.mch.harness.runtime.TimeScale;
 import java.time.Duration;
 
 /**
@@ -43,5 +44,19 @@ public record SimulatorTimings(
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
+    }
+
+    /** Simulator loops faster than this would load the embedded API servers more than they measure. */
+    private static final Duration MIN_RECONCILE = Duration.ofMillis(50);
+
+    /** These intervals in wall time under {@code scale} (the reconcile loop floored at 50 ms). */
+    public SimulatorTimings wall(TimeScale scale) {
+        Duration reconcile = scale.wall(reconcileInterval);
+        return new SimulatorTimings(
+                scale.wall(leaseRenewInterval),
+                scale.wall(nodeMonitorPeriod),
+                scale.wall(podStartupDelay),
+                reconcile.compareTo(MIN_RECONCILE) < 0 ? MIN_RECONCILE : reconcile,
+                scale.wall(upstreamTimeout));
     }
 }

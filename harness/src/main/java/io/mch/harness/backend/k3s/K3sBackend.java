@@ -6,7 +6,7 @@ import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Topology;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.mch.harness.backend.Parts;
 import io.mch.harness.backend.docker.Containers;
 import io.mch.harness.backend.docker.StopContainer;
 import io.mch.harness.config.Topology;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

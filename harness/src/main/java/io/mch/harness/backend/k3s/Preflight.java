@@ -2,7 +2,7 @@ package io.mch.harness.backend.k3s;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -7,7 +7,7 @@ import io.mch.harness.config.MeshSpec;
 import io.mch.harness.config.Step;
 import io.mch.harness.fabric.Fabric;
 import io.mch.harness.fabric.FabricContext;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import io.mch.harness.traffic.Traffic;
 import java.io.IOException;
 import java.time.Duration;

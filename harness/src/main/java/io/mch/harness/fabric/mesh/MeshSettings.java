@@ -1,7 +1,7 @@
 package io.mch.harness.fabric.mesh;
 
 import io.mch.harness.config.MeshSpec;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.TimeScale;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ record MeshSettings(
 
     /**
      * {@code spec} is in wall time, as the fabric context's topology is (see
-     * {@code TimeScale#wall(Topology)}); the client rate is per wall second, as traffic's is.
+     * {@code Topology#wall(TimeScale)}); the client rate is per wall second, as traffic's is.
      */
     static MeshSettings of(MeshSpec spec, TimeScale scale) {
         if (spec.discoveryInterval().isNegative() || spec.discoveryInterval().isZero()) {

@@ -2,7 +2,7 @@ package io.mch.harness.fabric.replication;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import io.mch.harness.traffic.HttpServers;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mch.harness.config.ReplicationSpec;
 import io.mch.harness.fabric.FabricContext;
 import io.mch.harness.network.Endpoints;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import io.mch.reports.history.Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mch.harness.config.ReplicationSpec;
 import io.mch.harness.fabric.FabricContext;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import io.mch.harness.config.Step;
 import io.mch.harness.config.SyncSpec;
 import io.mch.harness.fabric.Fabric;
 import io.mch.harness.fabric.FabricContext;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

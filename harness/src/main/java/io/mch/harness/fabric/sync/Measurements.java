@@ -1,7 +1,7 @@
 package io.mch.harness.fabric.sync;
 
 import io.mch.harness.fabric.FabricContext;
-import io.mch.harness.run.Threads;
+import io.mch.harness.runtime.Threads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

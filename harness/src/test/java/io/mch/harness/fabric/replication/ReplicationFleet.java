@@ -7,9 +7,9 @@ import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.config.Topology;
 import io.mch.harness.fabric.FabricContext;
 import io.mch.harness.network.Network;
-import io.mch.harness.run.Console;
-import io.mch.harness.run.RunClock;
-import io.mch.harness.run.TimeScale;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.history.Event;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ final class ReplicationFleet implements AutoCloseable {
     }
 
     static ReplicationFleet start(Path runDir) throws Exception {
-        Topology topology = SCALE.wall(new Topology(
+        Topology topology = new Topology(
                 Path.of("replication-test.yaml"),
                 "replication-test",
                 List.of(new Topology.ClusterSpec("us-east", "us-east-1", Topology.Role.ACTIVE, 1, Map.of()),
@@ -51,7 +51,7 @@ final class ReplicationFleet implements AutoCloseable {
                         "us-east-1", "eu-west-1", Duration.ofMillis(76), Duration.ZERO)), "us-east-1"),
                 new Topology.KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300)),
                 new Topology.FabricSpec(Optional.empty()),
-                null));
+                null).wall(SCALE);
         var timings = new SimulatorTimings(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100),
                 Duration.ofMillis(100), Duration.ofSeconds(1));
         Fleet fleet = new EmbeddedBackend().withTimings(timings).start(topology, BackendListener.NONE);

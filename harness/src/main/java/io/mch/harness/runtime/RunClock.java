@@ -1,4 +1,4 @@
-package io.mch.harness.run;
+package io.mch.harness.runtime;
 
 /**
  * Scenario time: milliseconds since the run's zero. One clock per run, so every event in the

@@ -1,4 +1,4 @@
-package io.mch.harness.run;
+package io.mch.harness.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
