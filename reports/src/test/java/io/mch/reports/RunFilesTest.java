@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunFilesTest {
 
-    /** The run.json example of DESIGN.md, verbatim: the keys scripts rely on. */
+    /** The run.json example of docs/contracts.md, verbatim: the keys scripts rely on. */
     private static final String CONTRACT_EXAMPLE = """
             {
               "scenario": "active-passive-region-partition",

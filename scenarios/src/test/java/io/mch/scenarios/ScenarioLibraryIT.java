@@ -3,7 +3,6 @@ package io.mch.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mch.harness.backend.embedded.EmbeddedBackend;
-import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.runtime.Console;
@@ -101,7 +100,7 @@ class ScenarioLibraryIT {
         TimeScale scale = new TimeScale(expected.timeScale());
         Path dir = Path.of("target", "runs", scenario.name());
         RunOutcome outcome = new ScenarioRun(scenario,
-                new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(scale)),
+                new EmbeddedBackend(),
                 scenario.seed().orElse(1L), dir, Console.system(), scale).execute();
 
         assertThat(outcome.failure()).as("harness failure").isEmpty();

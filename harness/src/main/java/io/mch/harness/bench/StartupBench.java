@@ -1,9 +1,10 @@
 package io.mch.harness.bench;
 
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Topology;
+import io.mch.harness.runtime.RunContext;
+import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.workload.Workloads;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class StartupBench {
     static Figures measure(int clusters, Path manifest) throws Exception {
         Topology topology = topology(clusters, manifest);
         long start = System.nanoTime();
-        try (Fleet fleet = new EmbeddedBackend().start(topology, BackendListener.NONE)) {
+        try (Fleet fleet = new EmbeddedBackend().start(topology, RunContext.detached(TimeScale.REAL, manifest.getParent()))) {
             double up = (System.nanoTime() - start) / 1e9;
             fleet.clusters().forEach(c -> Workloads.apply(c.client(), List.of(manifest)));
             fleet.clusters().forEach(c -> Workloads.awaitReady(c.client(), "default", "api-server", Duration.ofMinutes(2)));

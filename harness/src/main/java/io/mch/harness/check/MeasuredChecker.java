@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * A fabric figure with a ceiling: RPO, RTO, replication lag, convergence after the last heal, and
- * the time each of the seed's actions took (sync, federate, connect, replicate, failover drill).
+ * the time each of the fabric actions took (sync, federate, connect, replicate, failover drill).
  * The largest measurement of its kind is judged; none measured is UNKNOWN, because a run that
  * never exercised what the SLO is about has shown nothing.
  */

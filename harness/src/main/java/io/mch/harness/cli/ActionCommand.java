@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code mch federate|connect|replicate|failover|sync --topology T [--json]}: the seed's actions
+ * {@code mch federate|connect|replicate|failover|sync --topology T [--json]}: the fabric actions
  * as drills on the built-in fixtures, for someone who wants the answer without writing a
- * scenario. With {@code --json} it prints one object in the seed's output shape
+ * scenario. With {@code --json} it prints one object in the fabric actions' output shape
  * ({@code cluster_status}, {@code sync_status}, {@code health}) plus what was measured, and sends
  * progress to standard error.
  */

@@ -1,5 +1,6 @@
 package io.mch.harness.cli;
 
+import io.mch.harness.backend.BackendUnavailableException;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.k3s.K3sOptions;
 import io.mch.harness.config.ExploreSpec;
@@ -71,7 +72,7 @@ final class ExploreCommand implements Callable<Integer> {
         Backend chosen;
         try {
             chosen = Backends.create(backend, scale.get(), k3sImage, null);
-        } catch (Backends.Unavailable e) {
+        } catch (BackendUnavailableException e) {
             System.err.println("mch: " + e.getMessage() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }

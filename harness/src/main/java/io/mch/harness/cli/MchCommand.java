@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code mch} command line: {@code run}, {@code explore}, {@code validate}, {@code report},
- * {@code bench}, {@code heal}, and the seed's actions as drills ({@code federate}, {@code connect},
+ * {@code bench}, {@code heal}, and the fabric actions as drills ({@code federate}, {@code connect},
  * {@code replicate}, {@code failover}, {@code sync}).
  */
 @Command(

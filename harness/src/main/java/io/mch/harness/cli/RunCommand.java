@@ -1,5 +1,6 @@
 package io.mch.harness.cli;
 
+import io.mch.harness.backend.BackendUnavailableException;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.k3s.K3sOptions;
 import io.mch.harness.config.InvalidInputException;
@@ -71,10 +72,10 @@ final class RunCommand implements Callable<Integer> {
         Backend chosen;
         try {
             chosen = Backends.create(backend, scale.get(), k3sImage, () -> kubeconfig.options(dir));
-            Backends.check(chosen, scenario);
+            chosen.preflight(scenario);
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
-        } catch (Backends.Unavailable e) {
+        } catch (BackendUnavailableException e) {
             System.err.println("mch: " + e.getMessage() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Loads a scenario ({@code DESIGN.md}, "Scenario file — contract") with the topology it names and
+ * Loads a scenario (docs/contracts.md, "Scenario file") with the topology it names and
  * its {@code overrides:} deep-merged into that topology, and refuses it, with every problem of
  * both files at once, before anything starts. Problems inside {@code overrides:} are reported
  * against the scenario file, where they can be fixed.

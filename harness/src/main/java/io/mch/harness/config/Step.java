@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Something a scenario does to the fabric at a time that is not a fault: it does not heal. The
- * seed's five actions ({@code federate}, {@code connect}, {@code replicate}, {@code failover},
+ * five fabric actions ({@code federate}, {@code connect}, {@code replicate}, {@code failover},
  * {@code sync}) and the GitOps edits ({@code commit}, {@code drift}). Each action is measured:
  * the fabric part that carries it out records how long it took to take full effect.
  */

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Loads a topology fixture ({@code DESIGN.md}, "Topology fixture — contract") and refuses it, with
+ * Loads a topology fixture (docs/contracts.md, "Topology fixture") and refuses it, with
  * every problem at once, before any cluster starts: a typo found after a five-minute cluster
  * bring-up costs five minutes, one found here costs nothing.
  *
  * <p>Required: {@code name} ([a-z0-9-]+), {@code clusters} (at least one; each with {@code name},
  * {@code region}, {@code role}). Defaults, chosen to be the real systems' defaults (see
- * DESIGN.md, "Default timings"), so a fixture models production unless it says otherwise:
+ * docs/contracts.md, "Default timings"), so a fixture models production unless it says otherwise:
  * <ul>
  *   <li>cluster {@code nodes}: 3; {@code labels}: none;
  *   <li>{@code network.latency}: none (zero RTT between all regions); {@code jitter} of an entry: 0;

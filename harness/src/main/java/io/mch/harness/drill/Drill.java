@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The seed's five actions as canned drills: for each (action, topology) that makes sense, a short
+ * The five fabric actions as canned drills: for each (action, topology) that makes sense, a short
  * scenario on the topology's fixture that carries the action out as a step and measures it. An
  * action a topology has no fabric for is refused with the reason and the topologies it applies to,
  * rather than run as something it is not.

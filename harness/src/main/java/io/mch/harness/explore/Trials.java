@@ -56,7 +56,7 @@ public final class Trials {
     }
 
     /**
-     * @param backend compressed like {@code scale} (see {@link io.mch.harness.backend.embedded.SimulatorTimings#wall(TimeScale)})
+     * @param backend what every trial runs on (each run compresses its timers by {@code scale})
      * @param runSeed the seed of every run, so a schedule's outcome depends on the schedule alone
      * @param dir each run gets a folder here, named by its label
      */
@@ -70,10 +70,6 @@ public final class Trials {
 
     public Scenario scenario() {
         return scenario;
-    }
-
-    public long runSeed() {
-        return runSeed;
     }
 
     public TimeScale scale() {

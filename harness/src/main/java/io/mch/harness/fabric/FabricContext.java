@@ -11,6 +11,7 @@ import io.mch.harness.config.Topology;
 import io.mch.harness.network.Network;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.history.Event;
 import java.net.InetSocketAddress;
@@ -25,30 +26,45 @@ import java.util.function.Consumer;
  * {@link Network} (so partitions and latency act on them as on traffic), and use the cluster's
  * direct {@link Cluster#client()} only for their own cluster.
  *
+ * @param run the run's clock (and time scale), history, seed, console and directory
  * @param topology the topology with every duration in wall time (see {@link Topology#wall(TimeScale)})
- * @param clock scenario time, the axis of every event
- * @param history where events go (thread-safe)
  * @param steps the scenario's steps: a cluster named by a later {@code federate} or
  *     {@code connect} is not a member of the fleet or the mesh until that step
- * @param runDir the run directory, for files a part writes (backups, the repository's working copy)
  */
-public record FabricContext(
-        Topology topology,
-        Fleet fleet,
-        Network network,
-        RunClock clock,
-        Consumer<Event> history,
-        long seed,
-        TimeScale scale,
-        Console console,
-        List<Step.Scheduled> steps,
-        Path runDir) {
+public record FabricContext(RunContext run, Topology topology, Fleet fleet, Network network, List<Step.Scheduled> steps) {
 
     /** Scenario time after which a call through the network to an unresponsive API gives up. */
     private static final Duration API_TIMEOUT = Duration.ofSeconds(5);
 
     public FabricContext {
         steps = List.copyOf(steps);
+    }
+
+    /** Scenario time, the axis of every event. */
+    public RunClock clock() {
+        return run.clock();
+    }
+
+    public TimeScale scale() {
+        return run.scale();
+    }
+
+    /** Where events go (thread-safe). */
+    public Consumer<Event> history() {
+        return run.history();
+    }
+
+    public long seed() {
+        return run.seed();
+    }
+
+    public Console console() {
+        return run.console();
+    }
+
+    /** The run directory, for files a part writes (backups, the repository's working copy). */
+    public Path runDir() {
+        return run.runDir();
     }
 
     /**
@@ -64,7 +80,7 @@ public record FabricContext(
         InetSocketAddress via = network.connect(from, to, target.apiServer());
         Config base = target.client().getConfiguration();
         String scheme = URI.create(base.getMasterUrl()).getScheme();
-        int timeoutMs = (int) Math.max(200, scale.wall(API_TIMEOUT).toMillis());
+        int timeoutMs = (int) Math.max(200, scale().wall(API_TIMEOUT).toMillis());
         Config config = new ConfigBuilder(base)
                 .withMasterUrl(scheme + "://" + via.getAddress().getHostAddress() + ":" + via.getPort())
                 .withRequestTimeout(timeoutMs)
@@ -83,7 +99,7 @@ public record FabricContext(
 
     /** Records a note for the event log. */
     public void note(String component, String cluster, String message) {
-        history.accept(new Event.FabricNote(clock.ms(), component, cluster, message));
+        history().accept(new Event.FabricNote(clock().ms(), component, cluster, message));
     }
 
     /**
@@ -91,7 +107,7 @@ public record FabricContext(
      * of the observations it came from (stated in scenario time in the event).
      */
     public void measured(String name, String subject, long valueMs, Duration wallResolution, String detail) {
-        history.accept(new Event.Measured(clock.ms(), name, subject, valueMs,
-                scale.scenario(wallResolution).toMillis(), detail));
+        history().accept(new Event.Measured(clock().ms(), name, subject, valueMs,
+                scale().scenario(wallResolution).toMillis(), detail));
     }
 }

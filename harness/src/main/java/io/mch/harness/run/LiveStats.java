@@ -19,11 +19,20 @@ final class LiveStats {
     private final Window mesh = new Window("mesh calls", "last served by");
     private final Map<String, String> sync = new HashMap<>();
 
-    synchronized void add(Event.SyncStatus status) {
+    /** Takes what the progress line counts from the run's events; ignores the rest. */
+    void see(Event event) {
+        if (event instanceof Event.Probe probe) {
+            add(probe);
+        } else if (event instanceof Event.SyncStatus status) {
+            add(status);
+        }
+    }
+
+    private synchronized void add(Event.SyncStatus status) {
         sync.put(status.application() + "@" + status.cluster(), status.status());
     }
 
-    synchronized void add(Event.Probe probe) {
+    private synchronized void add(Event.Probe probe) {
         if ("global".equals(probe.target())) {
             global.add(probe);
         } else if (probe.target() != null && probe.target().startsWith("mesh:")) {

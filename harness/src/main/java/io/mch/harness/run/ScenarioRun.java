@@ -1,6 +1,8 @@
 package io.mch.harness.run;
 
 import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.check.Checkers;
@@ -36,6 +38,7 @@ public final class ScenarioRun {
     private final long seed;
     private final Path dir;
     private final Console console;
+    private final TimeScale scale;
     private final Runner runner;
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -43,13 +46,14 @@ public final class ScenarioRun {
         this(scenario, backend, seed, dir, console, TimeScale.REAL);
     }
 
-    /** A run compressed by {@code scale}; the backend must be compressed alike (see {@link TimeScale}). */
+    /** A run compressed by {@code scale} (see {@link TimeScale}); the backend takes the scale from the run. */
     public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console, TimeScale scale) {
         this.scenario = scenario;
         this.seed = seed;
         this.dir = dir;
         this.console = console;
-        this.runner = new Runner(backend, console, dir, scale);
+        this.scale = scale;
+        this.runner = new Runner(backend);
     }
 
     /** Ends the run early (SIGINT/SIGTERM); {@link #execute()} then heals, judges and writes as usual. */
@@ -70,7 +74,7 @@ public final class ScenarioRun {
             History history;
             try (HistoryLog log = HistoryLog.create(dir.resolve("history.jsonl"))) {
                 try {
-                    runner.run(scenario, seed, log);
+                    runner.run(scenario, new RunContext(RunClock.unstarted(scale), log::append, seed, console, dir));
                 } catch (Exception e) {
                     failure = Optional.of(describe(e));
                     console.progress("the harness failed: " + failure.get());

@@ -4,15 +4,25 @@ package io.mch.harness.runtime;
  * Scenario time: milliseconds since the run's zero. One clock per run, so every event in the
  * history is on the same axis as the fault schedule. Under time compression scenario time runs
  * {@link TimeScale#factor()} times faster than the wall clock.
+ *
+ * <p>A run's clock exists before its zero: the backend reads its time scale while the clusters
+ * come up, and what happens then (nodes turning Ready) is stamped 0. {@link #start()} sets the
+ * zero once the workload is ready.
  */
 public final class RunClock {
 
-    private final long zeroNanos;
-    private final TimeScale scale;
+    private static final long UNSTARTED = Long.MIN_VALUE;
 
-    private RunClock(long zeroNanos, TimeScale scale) {
-        this.zeroNanos = zeroNanos;
+    private final TimeScale scale;
+    private volatile long zeroNanos = UNSTARTED;
+
+    private RunClock(TimeScale scale) {
         this.scale = scale;
+    }
+
+    /** A clock whose zero is set later by {@link #start()}; until then it reads 0. */
+    public static RunClock unstarted(TimeScale scale) {
+        return new RunClock(scale);
     }
 
     public static RunClock startingNow() {
@@ -20,26 +30,41 @@ public final class RunClock {
     }
 
     public static RunClock startingNow(TimeScale scale) {
-        return new RunClock(System.nanoTime(), scale);
+        RunClock clock = new RunClock(scale);
+        clock.start();
+        return clock;
+    }
+
+    /** Sets the zero to now; a second call changes nothing. */
+    public synchronized RunClock start() {
+        if (zeroNanos == UNSTARTED) {
+            zeroNanos = System.nanoTime();
+        }
+        return this;
     }
 
     public TimeScale scale() {
         return scale;
     }
 
-    /** Milliseconds of scenario time now. */
+    /** Milliseconds of scenario time now (0 before the zero). */
     public long ms() {
         return toMs(System.nanoTime());
     }
 
     /** Milliseconds of wall time since zero (what wall-clock timers such as DNS TTLs compare with). */
     public long wallMs() {
-        return (System.nanoTime() - zeroNanos) / 1_000_000;
+        long zero = zeroNanos;
+        return zero == UNSTARTED ? 0 : (System.nanoTime() - zero) / 1_000_000;
     }
 
-    /** Scenario milliseconds of a {@link System#nanoTime()} reading. */
+    /** Scenario milliseconds of a {@link System#nanoTime()} reading (0 before the zero). */
     public long toMs(long nanoTime) {
-        long elapsed = nanoTime - zeroNanos;
+        long zero = zeroNanos;
+        if (zero == UNSTARTED) {
+            return 0;
+        }
+        long elapsed = nanoTime - zero;
         return (scale.compressed() ? Math.round(elapsed * scale.factor()) : elapsed) / 1_000_000;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
-import io.mch.harness.backend.embedded.SimulatorTimings;
 import io.mch.harness.config.ExploreSpec;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
@@ -85,6 +84,6 @@ class ExplorationTest {
     }
 
     private static Backend backend() {
-        return new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(SCALE));
+        return new EmbeddedBackend();
     }
 }

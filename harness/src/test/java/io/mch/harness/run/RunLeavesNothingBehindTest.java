@@ -1,5 +1,6 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.Threads;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.mch.faults.Heal;
 import io.mch.harness.backend.Backend;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
@@ -150,8 +150,8 @@ class RunLeavesNothingBehindTest {
             }
 
             @Override
-            public Fleet start(Topology topology, BackendListener listener) throws Exception {
-                Fleet fleet = inner.start(topology, listener);
+            public Fleet start(Topology topology, RunContext run) throws Exception {
+                Fleet fleet = inner.start(topology, run);
                 for (Cluster c : fleet.clusters()) {
                     opened.add(c.ingress());
                     URI api = URI.create(c.client().getMasterUrl().toString());

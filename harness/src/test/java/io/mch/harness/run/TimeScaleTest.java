@@ -54,7 +54,7 @@ class TimeScaleTest {
     private static SloResult[] run(Path dir, TimeScale scale) throws Exception {
         var scenario = TestScenarios.load(dir, TestScenarios.topology("76ms", "1s", "300ms", 3, "1s"),
                 TestScenarios.CUT_EAST);
-        var backend = new EmbeddedBackend().withTimings(SimulatorTimings.KUBERNETES.wall(scale));
+        var backend = new EmbeddedBackend();
         RunOutcome outcome = new ScenarioRun(scenario, backend, 7, dir.resolve("run"), Console.silent(), scale).execute();
         assertThat(outcome.failure()).isEmpty();
         SloResult failover = outcome.record().slos().get(0);

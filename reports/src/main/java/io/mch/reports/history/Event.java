@@ -21,6 +21,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Event.ConsistencySample.class, name = "consistency"),
     @JsonSubTypes.Type(value = Event.RunEnded.class, name = "run-ended"),
     @JsonSubTypes.Type(value = Event.StepStarted.class, name = "step"),
+    @JsonSubTypes.Type(value = Event.StepEnded.class, name = "step-ended"),
     @JsonSubTypes.Type(value = Event.SyncStatus.class, name = "sync-status"),
     @JsonSubTypes.Type(value = Event.Measured.class, name = "measured"),
     @JsonSubTypes.Type(value = Event.FabricNote.class, name = "fabric"),
@@ -140,6 +141,13 @@ public sealed interface Event {
      * {@code federate}, ...).
      */
     record StepStarted(long tMs, int index, String step, String description) implements Event {}
+
+    /**
+     * How a started step ended: {@code done} when the fabric part carried it out (a measured action
+     * goes on in the background and records its own {@code measured} event), else failed with
+     * {@code detail}. Histories written before this event existed have none.
+     */
+    record StepEnded(long tMs, int index, String step, boolean done, String detail) implements Event {}
 
     /**
      * The GitOps controller's status of one (application, cluster) pair changed, in Argo CD's

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contents of {@code run.json}. The first keys are a contract (see DESIGN.md); the
+ * The contents of {@code run.json}. The first keys are a contract (see docs/contracts.md); the
  * {@code cluster_status}/{@code sync_status}/{@code health} triple keeps the output shape of the
  * multi-cluster skill the project grew from. {@code time_scale} says how many times faster than
  * real time the run went ({@code --time-scale}); every duration in the record is scenario time.

@@ -2,9 +2,10 @@ package io.mch.harness.backend.embedded;
 
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
-import io.mch.harness.backend.ClusterFleet;
+import io.mch.harness.backend.support.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Topology;
+import io.mch.harness.runtime.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,26 +26,20 @@ public final class EmbeddedBackend implements Backend {
     /** Cluster i listens on 127.0.(i+1).1. */
     private static final int MAX_CLUSTERS = 255;
 
+    /** The simulator's intervals in scenario time; each run compresses them by its own clock's scale. */
     private final SimulatorTimings timings;
-    private final long seed;
 
     public EmbeddedBackend() {
-        this(SimulatorTimings.KUBERNETES, 0L);
+        this(SimulatorTimings.KUBERNETES);
     }
 
-    private EmbeddedBackend(SimulatorTimings timings, long seed) {
+    private EmbeddedBackend(SimulatorTimings timings) {
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.seed = seed;
     }
 
-    /** The same backend with other simulator intervals (tests shorten them). */
+    /** The same backend with other simulator intervals, in scenario time (tests shorten them). */
     public EmbeddedBackend withTimings(SimulatorTimings timings) {
-        return new EmbeddedBackend(timings, seed);
-    }
-
-    /** The same backend with another seed for the simulator's random choices (pod names). */
-    public EmbeddedBackend withSeed(long seed) {
-        return new EmbeddedBackend(timings, seed);
+        return new EmbeddedBackend(timings);
     }
 
     @Override
@@ -52,10 +47,17 @@ public final class EmbeddedBackend implements Backend {
         return "embedded";
     }
 
-    /** Starts the clusters in parallel; if one fails, the others are stopped and the error rethrown. */
+    /**
+     * Starts the clusters in parallel, with the simulator's intervals compressed by the run's time
+     * scale and its random choices (pod names) drawn from the run's seed; if one fails, the others
+     * are stopped and the error rethrown.
+     */
     @Override
-    public Fleet start(Topology topology, BackendListener listener) throws Exception {
+    public Fleet start(Topology topology, RunContext run) throws Exception {
         ApiServer.quietLogging();
+        BackendListener listener = BackendListener.of(run);
+        SimulatorTimings timings = this.timings.wall(run.scale());
+        long seed = run.seed();
         int count = topology.clusters().size();
         if (count > MAX_CLUSTERS) {
             throw new IllegalArgumentException("the embedded backend runs at most " + MAX_CLUSTERS

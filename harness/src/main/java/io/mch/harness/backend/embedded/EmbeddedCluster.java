@@ -2,10 +2,10 @@ package io.mch.harness.backend.embedded;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.faults.Heal;
-import io.mch.harness.backend.ApiGate;
+import io.mch.harness.backend.support.ApiGate;
 import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
-import io.mch.harness.backend.Parts;
+import io.mch.harness.backend.support.Parts;
 import io.mch.harness.config.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.mch.harness.backend.embedded;
 
-import io.mch.harness.backend.IngressServer;
+import io.mch.harness.backend.support.IngressServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -3,9 +3,12 @@ package io.mch.harness.backend.k3s;
 import com.github.dockerjava.api.DockerClient;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
-import io.mch.harness.backend.ClusterFleet;
+import io.mch.harness.backend.support.ClusterFleet;
 import io.mch.harness.backend.Fleet;
+import io.mch.harness.backend.BackendUnavailableException;
+import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
+import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.Threads;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +45,16 @@ public final class K3sBackend implements Backend {
     }
 
     /**
-     * Fails with one clear {@link K3sUnavailableException} when there is no usable Docker engine or
-     * the image is absent and cannot be pulled, so a command can refuse before anything starts.
+     * Unavailable, with one clear message, when there is no usable Docker engine or the image is
+     * absent and cannot be pulled, so a command can refuse before anything starts.
      */
-    public void preflight() {
-        Preflight.check(options.image());
+    @Override
+    public void preflight(Scenario scenario) throws BackendUnavailableException {
+        try {
+            Preflight.check(options.image());
+        } catch (K3sUnavailableException e) {
+            throw new BackendUnavailableException(e.getMessage());
+        }
     }
 
     /**
@@ -55,7 +63,8 @@ public final class K3sBackend implements Backend {
      * is removed before the exception leaves.
      */
     @Override
-    public Fleet start(Topology topology, BackendListener listener) throws Exception {
+    public Fleet start(Topology topology, RunContext run) throws Exception {
+        BackendListener listener = BackendListener.of(run);
         DockerClient docker = Preflight.check(options.image());
         String runId = "mch-" + UUID.randomUUID().toString().substring(0, 8);
         String token = UUID.randomUUID().toString().replace("-", "");

@@ -67,8 +67,4 @@ public record K3sOptions(String image, String workloadImage, Duration startupTim
     public K3sOptions withImage(String image) {
         return new K3sOptions(image, workloadImage, startupTimeout, nodeOutage);
     }
-
-    public K3sOptions withNodeOutage(NodeOutage nodeOutage) {
-        return new K3sOptions(image, workloadImage, startupTimeout, nodeOutage);
-    }
 }

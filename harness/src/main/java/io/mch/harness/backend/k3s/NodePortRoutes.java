@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mch.harness.backend.IngressServer;
+import io.mch.harness.backend.support.IngressServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.IntSupplier;

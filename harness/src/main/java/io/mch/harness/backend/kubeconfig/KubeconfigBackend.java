@@ -4,9 +4,14 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
-import io.mch.harness.backend.ClusterFleet;
+import io.mch.harness.backend.support.ClusterFleet;
 import io.mch.harness.backend.Fleet;
+import io.mch.harness.backend.BackendUnavailableException;
+import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.config.Problem;
+import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
+import io.mch.harness.runtime.RunContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +60,24 @@ public final class KubeconfigBackend implements Backend {
     }
 
     /**
+     * Before a run, contacting nothing first: every destructive fault of {@code scenario} is allowed
+     * on its context (refused as bad input otherwise); then every cluster's context exists and its
+     * API server answers, so an unreachable cluster stops the command before anything starts.
+     */
+    @Override
+    public void preflight(Scenario scenario) throws InvalidInputException, BackendUnavailableException {
+        List<Problem> refused = DestructiveFaults.refused(scenario, options);
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
+        try {
+            requireReachable(scenario.topology());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BackendUnavailableException(e.getMessage());
+        }
+    }
+
+    /**
      * Checks, before a run, that every cluster's context exists and its API server answers, so an
      * unreachable cluster stops the command before anything starts.
      *
@@ -75,13 +98,14 @@ public final class KubeconfigBackend implements Backend {
      * and then leaves nothing open.
      */
     @Override
-    public Fleet start(Topology topology, BackendListener listener) {
+    public Fleet start(Topology topology, RunContext run) {
+        BackendListener listener = BackendListener.of(run);
         Map<String, Config> configs = configs(topology);
         KubeconfigOptions effective = options.forTopology(topology);
         List<KubeconfigCluster> opened = new ArrayList<>();
         String service = topology.workload() == null ? null : topology.workload().service();
         try {
-            long seed = 0;
+            long seed = run.seed();
             for (Map.Entry<String, Config> entry : configs.entrySet()) {
                 String context = effective.context(entry.getKey());
                 KubeconfigCluster cluster = KubeconfigCluster.open(

@@ -43,7 +43,7 @@ public final class Leftovers {
             Pod.class, Service.class, Ingress.class, ConfigMap.class, Secret.class, ServiceAccount.class,
             PersistentVolumeClaim.class);
 
-    /** The fabric's shapes (see DESIGN.md): Argo CD, Fleet, ExternalDNS, Velero. */
+    /** The fabric's shapes (see docs/topologies.md): Argo CD, Fleet, ExternalDNS, Velero. */
     private static final List<ResourceDefinitionContext> CUSTOM = List.of(
             custom("argoproj.io", "v1alpha1", "ApplicationSet", "applicationsets"),
             custom("fleet.cattle.io", "v1alpha1", "GitRepo", "gitrepos"),

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import io.mch.harness.backend.IngressServer;
+import io.mch.harness.backend.support.IngressServer;
 import io.mch.harness.runtime.Threads;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -39,10 +39,6 @@ final class PeerEndpoints {
         this.livenessMs = liveness.toMillis();
     }
 
-    String peer() {
-        return peer;
-    }
-
     synchronized void reading(long nowMs) {
         inFlightSinceMs = nowMs;
     }

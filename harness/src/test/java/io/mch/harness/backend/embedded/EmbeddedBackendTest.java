@@ -34,12 +34,12 @@ class EmbeddedBackendTest {
 
     private static final Duration AWHILE = Duration.ofSeconds(15);
 
-    private final TestFleets.RecordingListener listener = new TestFleets.RecordingListener();
+    private final TestFleets.RecordingRun listener = new TestFleets.RecordingRun();
 
     @Test
     void servesTheWorkloadThroughEachClustersIngress() throws Exception {
         var backend = new EmbeddedBackend().withTimings(fastTimings(Duration.ofSeconds(10)));
-        try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener)) {
+        try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener.context)) {
             assertThat(backend.name()).isEqualTo("embedded");
             deploy(fleet);
             await().atMost(AWHILE).until(() -> listener.nodeStatus.size() == 6);
@@ -87,7 +87,7 @@ class EmbeddedBackendTest {
     @Test
     void aLostNodeGoesUnknownLosesItsPodsToOtherNodesAndComesBackReady() throws Exception {
         var backend = new EmbeddedBackend().withTimings(fastTimings(Duration.ofSeconds(1)));
-        try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east"), listener)) {
+        try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east"), listener.context)) {
             deploy(fleet);
             Cluster east = fleet.cluster("east");
             KubernetesClient client = east.client();
@@ -139,7 +139,7 @@ class EmbeddedBackendTest {
     @Test
     void aLostClusterRefusesConnectionsPausesItsControllersAndServesAgainOnTheSamePort() throws Exception {
         var backend = new EmbeddedBackend().withTimings(fastTimings(Duration.ofSeconds(10)));
-        try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener)) {
+        try (Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener.context)) {
             deploy(fleet);
             Cluster east = fleet.cluster("east");
             InetSocketAddress address = east.ingress();
@@ -170,7 +170,7 @@ class EmbeddedBackendTest {
     void closingTheFleetLeavesNoThreadsOrOpenPortsBehind() throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         var backend = new EmbeddedBackend().withTimings(fastTimings(Duration.ofSeconds(10)));
-        Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener);
+        Fleet fleet = backend.start(topology(Duration.ofSeconds(2), Duration.ofSeconds(2), "east", "west"), listener.context);
         List<InetSocketAddress> ports = new ArrayList<>();
         try {
             deploy(fleet);

@@ -1,6 +1,9 @@
 package io.mch.harness.backend.embedded;
 
-import io.mch.harness.backend.BackendListener;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.RunContext;
+import io.mch.reports.history.Event;
 import io.mch.harness.config.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -55,18 +58,18 @@ final class TestFleets {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The latest Ready status the backend reported for each cluster/node. */
-    static final class RecordingListener implements BackendListener {
+    /** A run context that keeps the latest Ready status the backend reported for each node, and every report. */
+    static final class RecordingRun {
         final Map<String, String> nodeStatus = new ConcurrentHashMap<>();
         final List<String> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final RunContext context = new RunContext(RunClock.startingNow(), this::record, 0, Console.silent(),
+                Path.of("target"));
 
-        @Override
-        public void nodeStatus(String cluster, String node, String status) {
-            nodeStatus.put(node, status);
-            history.add(node + "=" + status);
+        private void record(Event event) {
+            if (event instanceof Event.NodeStatus status) {
+                nodeStatus.put(status.node(), status.status());
+                history.add(status.node() + "=" + status.status());
+            }
         }
-
-        @Override
-        public void progress(String message) {}
     }
 }

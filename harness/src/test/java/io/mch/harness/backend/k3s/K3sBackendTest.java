@@ -1,15 +1,19 @@
 package io.mch.harness.backend.k3s;
 
+import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.RunContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.config.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,24 +45,17 @@ class K3sBackendTest {
         String absent = "127.0.0.1:1/rancher/k3s:v0.0.0-mch-absent";
         assumeTrue(!Preflight.present(docker, absent), "an image named " + absent + " exists here");
         int before = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec().size();
-        List<String> progress = new ArrayList<>();
-        BackendListener listener = new BackendListener() {
-            @Override
-            public void nodeStatus(String cluster, String node, String status) {}
-
-            @Override
-            public void progress(String message) {
-                progress.add(message);
-            }
-        };
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PrintStream printed = new PrintStream(progress, true, StandardCharsets.UTF_8);
+        RunContext run = new RunContext(RunClock.startingNow(), e -> {}, 0, new Console(printed, printed), Path.of("target"));
 
         assertThatThrownBy(() -> new K3sBackend(K3sOptions.fromSystemProperties().withImage(absent))
-                        .start(topology(2), listener))
+                        .start(topology(2), run))
                 .isInstanceOf(K3sUnavailableException.class)
                 .hasMessageStartingWith("the k3s backend needs the image " + absent
                         + ", which is not present and cannot be pulled (")
                 .hasMessageEndingWith("): pull it or pass --k3s-image");
-        assertThat(progress).isEmpty();
+        assertThat(progress.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec())
                 .hasSize(before);
     }

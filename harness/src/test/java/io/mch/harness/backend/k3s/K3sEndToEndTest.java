@@ -1,5 +1,8 @@
 package io.mch.harness.backend.k3s;
 
+import java.nio.file.Path;
+import io.mch.harness.runtime.TimeScale;
+import io.mch.harness.runtime.RunContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.dockerjava.api.DockerClient;
 import io.fabric8.kubernetes.api.model.Node;
 import io.mch.faults.Heal;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.traffic.Http;
@@ -34,7 +36,7 @@ class K3sEndToEndTest {
                         + options.image() + "` (and `docker pull " + options.workloadImage()
                         + "`) to enable this test, or name another local image with -Dmch.k3s.image");
 
-        try (Fleet fleet = new K3sBackend(options).start(K3sBackendTest.topology(2), BackendListener.NONE);
+        try (Fleet fleet = new K3sBackend(options).start(K3sBackendTest.topology(2), RunContext.detached(TimeScale.REAL, Path.of("target")));
                 Http http = new Http(2, Duration.ofSeconds(5))) {
             Cluster east = fleet.cluster("east");
             assertThat(east.status()).isEqualTo("Healthy");

@@ -1,5 +1,7 @@
 package io.mch.harness.backend.kubeconfig;
 
+import io.mch.harness.runtime.TimeScale;
+import io.mch.harness.runtime.RunContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.mch.faults.Heal;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Topology;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class KubeconfigBackendTest {
         pod(seed, "p2", "n2");
         pod(seed, "p3", "n1");
 
-        try (Fleet fleet = backend(Set.of("a")).start(topology("a"), BackendListener.NONE)) {
+        try (Fleet fleet = backend(Set.of("a")).start(topology("a"), RunContext.detached(TimeScale.REAL, Path.of("target")))) {
             Heal heal = fleet.loseNodes("a", 1);
 
             Node lost = seed.nodes().withName("n2").get();
@@ -88,7 +89,7 @@ class KubeconfigBackendTest {
         KubernetesClient seed = mocks.client("a");
         seed.configMaps().inNamespace("default").resource(configMap("theirs", "old")).create();
 
-        Fleet fleet = backend(Set.of()).start(topology("a"), BackendListener.NONE);
+        Fleet fleet = backend(Set.of()).start(topology("a"), RunContext.detached(TimeScale.REAL, Path.of("target")));
         try {
             KubernetesClient client = fleet.cluster("a").client();
             client.resource(configMap("ours", "x")).createOr(NonDeletingOperation::update);
@@ -121,7 +122,7 @@ class KubeconfigBackendTest {
         mocks.server("a").expect().get().withPath("/api/v1/namespaces/default/services/api-server:80/proxy/hello")
                 .andReply(200, r -> "hello from the pod").withHeader("X-Mch-Pod", "p1").always();
 
-        try (Fleet fleet = backend(Set.of("a")).start(topology("a"), BackendListener.NONE)) {
+        try (Fleet fleet = backend(Set.of("a")).start(topology("a"), RunContext.detached(TimeScale.REAL, Path.of("target")))) {
             InetSocketAddress ingress = fleet.cluster("a").ingress();
             InetSocketAddress gate = fleet.cluster("a").apiServer();
             assertThat(ingress.getAddress().isLoopbackAddress()).isTrue();
@@ -155,7 +156,7 @@ class KubeconfigBackendTest {
         mocks = MockClusters.start(dir, "a", "gone");
         mocks.server("gone").destroy();
 
-        assertThatThrownBy(() -> backend(Set.of()).start(topology("a", "gone"), BackendListener.NONE))
+        assertThatThrownBy(() -> backend(Set.of()).start(topology("a", "gone"), RunContext.detached(TimeScale.REAL, Path.of("target"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("context 'gone'")
                 .hasMessageContaining("cannot be reached");
@@ -167,7 +168,7 @@ class KubeconfigBackendTest {
         mocks = MockClusters.start(dir, "a");
         var options = new KubeconfigOptions(List.of(mocks.kubeconfig()), Map.of("a", "prod-eu"), Set.of(), RUN);
 
-        assertThatThrownBy(() -> new KubeconfigBackend(options).start(topology("a"), BackendListener.NONE))
+        assertThatThrownBy(() -> new KubeconfigBackend(options).start(topology("a"), RunContext.detached(TimeScale.REAL, Path.of("target"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("context 'prod-eu' is not in")
                 .hasMessageContaining("its contexts are a");

@@ -1,9 +1,9 @@
 package io.mch.harness.fabric.mesh;
 
+import io.mch.harness.runtime.RunContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
@@ -63,7 +63,7 @@ final class MeshRig implements AutoCloseable {
                 new Topology.KubernetesTimings(Duration.ofSeconds(2), Duration.ofSeconds(2)),
                 new Topology.FabricSpec(Optional.empty()),
                 new Topology.WorkloadSpec(List.of(MANIFEST), SERVICE));
-        fleet = new EmbeddedBackend().withTimings(FAST).start(topology, BackendListener.NONE);
+        fleet = new EmbeddedBackend().withTimings(FAST).start(topology, RunContext.detached(TimeScale.REAL, Path.of("target")));
         try {
             for (Cluster c : fleet.clusters()) {
                 for (HasMetadata item : Workloads.read(c.client(), List.of(MANIFEST))) {
@@ -88,8 +88,8 @@ final class MeshRig implements AutoCloseable {
 
     /** The context a run would give the mesh, with these scenario steps. */
     FabricContext context(List<Step.Scheduled> steps) {
-        return new FabricContext(topology, fleet, network, clock, events::add, 7, TimeScale.REAL, Console.silent(),
-                steps, Path.of("target", "mesh-test-run"));
+        return new FabricContext(new RunContext(clock, events::add, 7, Console.silent(), Path.of("target", "mesh-test-run")),
+                topology, fleet, network, steps);
     }
 
     static MeshSpec spec(Duration ttl, MeshSpec.Affinity affinity) {

@@ -1,6 +1,6 @@
 package io.mch.harness.fabric.replication;
 
-import io.mch.harness.backend.BackendListener;
+import io.mch.harness.runtime.RunContext;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.backend.embedded.SimulatorTimings;
@@ -37,8 +37,8 @@ final class ReplicationFleet implements AutoCloseable {
     private ReplicationFleet(Fleet fleet, Network network, Topology topology, Path runDir) {
         this.fleet = fleet;
         this.network = network;
-        this.ctx = new FabricContext(topology, fleet, network, clock, events::add, 7, SCALE, Console.silent(),
-                List.of(), runDir);
+        this.ctx = new FabricContext(new RunContext(clock, events::add, 7, Console.silent(), runDir), topology, fleet,
+                network, List.of());
     }
 
     static ReplicationFleet start(Path runDir) throws Exception {
@@ -54,7 +54,7 @@ final class ReplicationFleet implements AutoCloseable {
                 null).wall(SCALE);
         var timings = new SimulatorTimings(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100),
                 Duration.ofMillis(100), Duration.ofSeconds(1));
-        Fleet fleet = new EmbeddedBackend().withTimings(timings).start(topology, BackendListener.NONE);
+        Fleet fleet = new EmbeddedBackend().withTimings(timings).start(topology, RunContext.detached(TimeScale.REAL, Path.of("target")));
         return new ReplicationFleet(fleet, Network.of(topology, 7), topology, runDir);
     }
 

@@ -1,5 +1,6 @@
 package io.mch.harness.fabric.sync;
 
+import io.mch.harness.runtime.RunContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import io.mch.faults.Heal;
 import io.mch.faults.nemesis.PartitionNemesis;
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.PartitionDirection;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Step;
@@ -72,7 +72,7 @@ class GitOpsSyncTest {
 
     @BeforeAll
     static void startFleet() throws Exception {
-        fleet = new EmbeddedBackend().start(TOPOLOGY, BackendListener.NONE);
+        fleet = new EmbeddedBackend().start(TOPOLOGY, RunContext.detached(TimeScale.REAL, Path.of("target")));
         network = Network.of(TOPOLOGY, 3);
     }
 
@@ -359,8 +359,8 @@ class GitOpsSyncTest {
     }
 
     private FabricContext context(List<Step.Scheduled> steps) {
-        return new FabricContext(TOPOLOGY, fleet, network, RunClock.startingNow(SCALE), events::add, 11, SCALE,
-                Console.silent(), steps, dir.resolve("run"));
+        return new FabricContext(new RunContext(RunClock.startingNow(SCALE), events::add, 11, Console.silent(),
+                dir.resolve("run")), TOPOLOGY, fleet, network, steps);
     }
 
     private static Step.Scheduled scheduled(Step step) {

@@ -1,5 +1,6 @@
-package io.mch.harness.fabric;
+package io.mch.harness.fabric.balancer;
 
+import io.mch.harness.fabric.Fabric;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.mch.harness.config.Step;
@@ -27,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,24 +51,19 @@ public final class GlobalLoadBalancer implements Fabric {
     private final ScheduledExecutorService checks;
     private final ExecutorService dnsThreads;
     private final HttpServer dns;
-    private final EventSink sink;
+    private final Consumer<Event.Serving> sink;
     private final Random random;
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final LongSupplier clockMs;
     private volatile String serving;
     private volatile BooleanSupplier alive = () -> true;
 
-    /** Receives the load balancer's decisions for the history. */
-    public interface EventSink {
-        void serving(Event.Serving event);
-    }
-
     private GlobalLoadBalancer(
             GlobalLoadBalancerSpec spec,
             Topology topology,
             Map<String, InetSocketAddress> checkAddresses,
             String service,
-            EventSink sink,
+            Consumer<Event.Serving> sink,
             long seed,
             LongSupplier clockMs)
             throws IOException {
@@ -98,7 +95,7 @@ public final class GlobalLoadBalancer implements Fabric {
             Topology topology,
             Map<String, InetSocketAddress> checkAddresses,
             String service,
-            EventSink sink,
+            Consumer<Event.Serving> sink,
             long seed,
             LongSupplier clockMs)
             throws IOException {
@@ -169,7 +166,7 @@ public final class GlobalLoadBalancer implements Fabric {
                 : policy == Topology.LbPolicy.FAILOVER ? healthy.get(0) : String.join(",", healthy);
         if (first || !Objects.equals(now, serving)) {
             serving = now;
-            sink.serving(new Event.Serving(clockMs.getAsLong(), now, reason));
+            sink.accept(new Event.Serving(clockMs.getAsLong(), now, reason));
         }
     }
 

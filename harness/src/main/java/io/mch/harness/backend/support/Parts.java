@@ -1,4 +1,4 @@
-package io.mch.harness.backend;
+package io.mch.harness.backend.support;
 
 /**
  * Closing what a cluster is made of (servers, proxies, clients, containers): every part is closed

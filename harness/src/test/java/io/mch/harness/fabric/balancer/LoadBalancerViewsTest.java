@@ -1,12 +1,17 @@
-package io.mch.harness.fabric;
+package io.mch.harness.fabric.balancer;
 
+import io.mch.harness.fabric.FabricContext;
+import java.util.function.Consumer;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.TimeScale;
+import io.mch.harness.runtime.RunContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mch.faults.Heal;
 import io.mch.faults.proxy.Direction;
 import io.mch.faults.proxy.LinkProxy;
-import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Topology;
@@ -39,13 +44,13 @@ class LoadBalancerViewsTest {
     void withAViewInEveryClusterAPartitionBetweenThemSplitsTheirAnswers() throws Exception {
         Topology topology = topology("per-cluster");
         List<Event> events = new CopyOnWriteArrayList<>();
-        try (Fleet fleet = new EmbeddedBackend().start(topology, BackendListener.NONE);
+        try (Fleet fleet = new EmbeddedBackend().start(topology, RunContext.detached(TimeScale.REAL, Path.of("target")));
                 Network network = Network.of(topology, 1);
                 Http http = new Http(4, Duration.ofMillis(500))) {
             fleet.clusters().forEach(c -> Workloads.apply(c.client(), topology.workload().manifests()));
             fleet.clusters().forEach(c -> Workloads.awaitReady(c.client(), "default", "api-server", Duration.ofSeconds(30)));
             try (LoadBalancerViews views = LoadBalancerViews.start(topology.fabric().globalLoadBalancer().orElseThrow(),
-                    topology, fleet, network, "api-server", events::add, 1, System::currentTimeMillis)) {
+                    context(topology, fleet, network, events::add))) {
                 List<InetSocketAddress> nameservers = views.nameservers();
                 assertThat(nameservers).hasSize(2);
                 assertThat(answers(http, nameservers.get(0))).containsExactly("east", "west");
@@ -77,10 +82,10 @@ class LoadBalancerViewsTest {
     @Test
     void aSingleViewSitsBesideTheClients() throws Exception {
         Topology topology = topology("single");
-        try (Fleet fleet = new EmbeddedBackend().start(topology, BackendListener.NONE);
+        try (Fleet fleet = new EmbeddedBackend().start(topology, RunContext.detached(TimeScale.REAL, Path.of("target")));
                 Network network = Network.of(topology, 1);
                 LoadBalancerViews views = LoadBalancerViews.start(topology.fabric().globalLoadBalancer().orElseThrow(),
-                        topology, fleet, network, "api-server", e -> {}, 1, System::currentTimeMillis)) {
+                        context(topology, fleet, network, e -> {}))) {
             assertThat(views.nameservers()).hasSize(1);
             assertThat(network.between("global-load-balancer", "east")).hasSize(1);
             assertThat(network.between("east", "west")).isEmpty();
@@ -119,5 +124,10 @@ class LoadBalancerViewsTest {
                   service: api-server
                 """.formatted(views, MANIFEST));
         return TopologyLoader.load(file);
+    }
+
+    private static FabricContext context(Topology topology, Fleet fleet, Network network, Consumer<Event> events) {
+        return new FabricContext(new RunContext(RunClock.startingNow(), events, 1, Console.silent(), Path.of("target")),
+                topology, fleet, network, List.of());
     }
 }

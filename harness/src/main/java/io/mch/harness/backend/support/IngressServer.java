@@ -1,5 +1,6 @@
-package io.mch.harness.backend;
+package io.mch.harness.backend.support;
 
+import io.mch.harness.backend.Cluster;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.mch.harness.traffic.HttpServers;

@@ -1,4 +1,4 @@
-package io.mch.harness.fabric;
+package io.mch.harness.fabric.balancer;
 
 import io.mch.harness.traffic.Http;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.mch.harness.fabric;
+package io.mch.harness.fabric.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

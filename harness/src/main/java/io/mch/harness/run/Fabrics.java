@@ -1,32 +1,41 @@
-package io.mch.harness.fabric;
+package io.mch.harness.run;
 
+import io.mch.harness.fabric.balancer.LoadBalancerViews;
+import io.mch.harness.fabric.FabricContext;
+import io.mch.harness.fabric.Fabric;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.mch.harness.fabric.mesh.ClusterMesh;
 import io.mch.harness.fabric.sync.GitOpsSync;
-import java.io.IOException;
 import io.mch.harness.fabric.replication.Replication;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fabric parts of one run, closed together (newest first, every one of them even when one
  * fails to close; closing twice closes nothing twice), and what they want distributed, merged for
  * the consistency monitor.
  */
-public final class Fabrics implements AutoCloseable {
+final class Fabrics implements AutoCloseable {
 
     private final List<Fabric> parts = new ArrayList<>();
+    private Optional<LoadBalancerViews> loadBalancer = Optional.empty();
 
     /**
-     * Starts the parts the context's topology configures (GitOps sync, mesh, replication); the
-     * global load balancer is started apart, because traffic is wired to it. If one part fails to
-     * start, those already started are closed.
+     * Starts the parts the context's topology configures (global load balancer, GitOps sync,
+     * replication, mesh). If one part fails to start, those already started are closed.
      */
     public static Fabrics start(FabricContext ctx) throws IOException {
         Fabrics fabrics = new Fabrics();
         try {
+            if (ctx.topology().fabric().globalLoadBalancer().isPresent()) {
+                fabrics.loadBalancer = Optional.of(
+                        LoadBalancerViews.start(ctx.topology().fabric().globalLoadBalancer().get(), ctx));
+                fabrics.parts.add(fabrics.loadBalancer.get());
+            }
             if (ctx.topology().fabric().sync().isPresent()) {
                 fabrics.parts.add(GitOpsSync.start(ctx.topology().fabric().sync().get(), ctx));
             }
@@ -45,6 +54,11 @@ public final class Fabrics implements AutoCloseable {
 
     public List<Fabric> parts() {
         return List.copyOf(parts);
+    }
+
+    /** The global load balancer, which the global clients resolve through; empty when the topology has none. */
+    public Optional<LoadBalancerViews> loadBalancer() {
+        return loadBalancer;
     }
 
     /**

@@ -1,5 +1,7 @@
-package io.mch.harness.fabric;
+package io.mch.harness.fabric.balancer;
 
+import io.mch.harness.fabric.FabricContext;
+import io.mch.harness.fabric.Fabric;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.config.Step;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The global load balancer as deployed: one view beside the clients ({@code views: single}), or
@@ -33,20 +34,21 @@ public final class LoadBalancerViews implements Fabric {
 
     private LoadBalancerViews() {}
 
-    /** Starts the views; {@code fleet}'s ingresses are reached through {@code network}. */
-    public static LoadBalancerViews start(GlobalLoadBalancerSpec spec, Topology topology, Fleet fleet, Network network,
-            String service, Consumer<Event> history, long seed, LongSupplier clockMs) throws IOException {
+    /**
+     * Starts the views of the context topology's load balancer; the fleet's ingresses are reached
+     * through the context's network.
+     */
+    public static LoadBalancerViews start(GlobalLoadBalancerSpec spec, FabricContext ctx) throws IOException {
         LoadBalancerViews all = new LoadBalancerViews();
+        Fleet fleet = ctx.fleet();
         try {
             if (spec.views() == Topology.Views.SINGLE) {
-                all.add(spec, topology, checks(Endpoints.GLOBAL_LOAD_BALANCER, fleet, network), service,
-                        history::accept, seed, clockMs, Endpoints.GLOBAL_LOAD_BALANCER, network);
+                all.add(spec, ctx, Endpoints.GLOBAL_LOAD_BALANCER, ctx.history()::accept, ctx.seed());
             } else {
                 for (Cluster location : fleet.clusters()) {
                     String name = location.name();
-                    all.add(spec, topology, checks(name, fleet, network), service,
-                            e -> history.accept(new Event.Serving(e.tMs(), e.cluster(), "view of " + name + ": "
-                                    + e.reason())), seed + all.views.size(), clockMs, name, network);
+                    all.add(spec, ctx, name, e -> ctx.history().accept(new Event.Serving(e.tMs(), e.cluster(),
+                            "view of " + name + ": " + e.reason())), ctx.seed() + all.views.size());
                     all.views.get(all.views.size() - 1).runsWhile(() -> !fleet.lost(name));
                 }
             }
@@ -57,12 +59,13 @@ public final class LoadBalancerViews implements Fabric {
         }
     }
 
-    private void add(GlobalLoadBalancerSpec spec, Topology topology, Map<String, InetSocketAddress> checks,
-            String service, GlobalLoadBalancer.EventSink sink, long seed, LongSupplier clockMs, String location,
-            Network network) throws IOException {
-        GlobalLoadBalancer view = GlobalLoadBalancer.start(spec, topology, checks, service, sink, seed, clockMs);
+    private void add(GlobalLoadBalancerSpec spec, FabricContext ctx, String location, Consumer<Event.Serving> sink,
+            long seed) throws IOException {
+        GlobalLoadBalancer view = GlobalLoadBalancer.start(spec, ctx.topology(),
+                checks(location, ctx.fleet(), ctx.network()), ctx.topology().workload().service(), sink, seed,
+                ctx.clock()::ms);
         views.add(view);
-        nameservers.add(network.connect(Endpoints.CLIENTS, location, view.dnsAddress()));
+        nameservers.add(ctx.network().connect(Endpoints.CLIENTS, location, view.dnsAddress()));
     }
 
     /** Every cluster's ingress as the view at {@code location} reaches it: its own directly, others through the network. */

@@ -1,5 +1,7 @@
-package io.mch.harness.backend;
+package io.mch.harness.backend.support;
 
+import io.mch.harness.backend.Fleet;
+import io.mch.harness.backend.Cluster;
 import io.mch.faults.Heal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.mch.harness.backend;
+package io.mch.harness.backend.support;
 
+import io.mch.harness.backend.Cluster;
 import io.mch.faults.Heal;
 import io.mch.faults.proxy.Direction;
 import io.mch.faults.proxy.LinkProxy;
