@@ -3,7 +3,7 @@ package io.mch.harness.run;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.backend.Backend;
-import io.mch.harness.check.Checkers;
+import io.mch.reports.judge.Checkers;
 import io.mch.harness.config.Scenario;
 import io.mch.reports.RunFiles;
 import io.mch.reports.RunRecords;

@@ -1,11 +1,11 @@
 package io.mch.reports.html.chart;
 
 import io.mch.reports.history.Event;
-import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.History;
-import io.mch.reports.html.Times;
+import io.mch.reports.judge.FailoverTimes;
+import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.Times;
 import io.mch.reports.model.RunRecord.FaultWindow;
-import io.mch.reports.slo.SloText;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
