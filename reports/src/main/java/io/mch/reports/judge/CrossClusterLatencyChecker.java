@@ -8,25 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.HdrHistogram.Histogram;
 
 /**
  * cross-cluster-latency: a percentile of the latency of successful requests from a client in one
- * cluster to a service in another, over all pairs, with the per-pair matrix for the report.
- *
- * <p>Probe latencies are already measured from each probe's intended send time on its
- * constant-rate schedule (see {@link Event.Probe}), which corrects for coordinated omission: a
- * stalled path delays the probes queued behind it and they are recorded as slow. They are therefore
- * recorded as they are, without HdrHistogram's expected-interval correction, which would count the
- * stall twice. Failed probes have no service latency and are left out (availability counts them);
- * the detail states how many. Values are recorded in microseconds with 4 significant digits and
- * reported in milliseconds to one decimal.
+ * cluster to a service in another, over all pairs, with each pair's percentiles in the detail.
+ * Failed probes have no service latency and are left out (availability counts them); the detail
+ * states how many. Percentiles are computed as the report computes them ({@link Latencies}).
  */
 public final class CrossClusterLatencyChecker implements Checker {
 
     public static final String NAME = "cross-cluster-latency";
-
-    private static final int SIGNIFICANT_DIGITS = 4;
 
     private final int percentile;
     private final Slo slo;
@@ -63,15 +54,11 @@ public final class CrossClusterLatencyChecker implements Checker {
     /** The percentile of successful probes' latency in ms, by source cluster then target cluster. */
     public static Map<String, Map<String, Double>> matrix(History history, int percentile) {
         Map<String, Map<String, Double>> matrix = new TreeMap<>();
-        history.crossClusterProbes().stream()
-                .filter(Event.Probe::ok)
-                .collect(Collectors.groupingBy(Event.Probe::source, TreeMap::new,
-                        Collectors.groupingBy(Event.Probe::target, TreeMap::new, Collectors.toList())))
-                .forEach((source, byTarget) -> {
-                    Map<String, Double> row = new TreeMap<>();
-                    byTarget.forEach((t, probes) -> row.put(t, valueAt(probes, percentile)));
-                    matrix.put(source, row);
-                });
+        Latencies.byPair(history).forEach((source, byTarget) -> {
+            Map<String, Double> row = new TreeMap<>();
+            byTarget.forEach((target, latencies) -> row.put(target, latencies.percentileMs(percentile)));
+            matrix.put(source, row);
+        });
         return matrix;
     }
 
@@ -81,10 +68,6 @@ public final class CrossClusterLatencyChecker implements Checker {
     }
 
     private static double valueAt(List<Event.Probe> probes, int percentile) {
-        Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
-        for (Event.Probe p : probes) {
-            histogram.recordValue(Math.max(0, Math.round(p.latencyMs() * 1000)));
-        }
-        return Math.round(histogram.getValueAtPercentile(percentile) / 100.0) / 10.0;
+        return Latencies.of(probes).percentileMs(percentile);
     }
 }
