@@ -44,11 +44,6 @@ public final class Measurements {
         return List.copyOf(all);
     }
 
-    /** The largest value measured under {@code name}, if any. */
-    public static Optional<Measurement> largest(History history, String name) {
-        return of(history).stream().filter(m -> m.name().equals(name)).max(Comparator.comparingDouble(Measurement::valueMs));
-    }
-
     private static void recovery(History history, Event.Restored r, List<Measurement> all) {
         Optional<Event.FaultStarted> fault = history.of(Event.FaultStarted.class)
                 .filter(f -> f.tMs() <= r.triggerMs())

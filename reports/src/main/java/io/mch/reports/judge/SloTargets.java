@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The SLO targets a scenario states; an absent one is not judged. {@code measuredMax} holds the
  * ceilings on fabric figures ({@code rpo}, {@code rto}, {@code replication-lag}, ...), in the
- * order the scenario lists them.
+ * order the scenario lists them. The judge owns this type, not the scenario loader that binds it,
+ * so a history can be judged again without the harness.
  */
 public record SloTargets(
         Optional<Duration> failoverTimeMax,

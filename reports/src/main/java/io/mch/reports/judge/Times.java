@@ -2,7 +2,7 @@ package io.mch.reports.judge;
 
 import java.util.Locale;
 
-/** Scenario times as the report prints them: seconds since the run started. */
+/** Scenario times as the report and the judge's texts print them: seconds since the run started. */
 public final class Times {
 
     private Times() {}
