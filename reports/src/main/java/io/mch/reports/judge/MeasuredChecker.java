@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A fabric figure with a ceiling: RPO, RTO, replication lag, convergence after the last heal, and
- * the time each of the seed's actions took (sync, federate, connect, replicate, failover drill).
+ * the time each of the fabric actions took (sync, federate, connect, replicate, failover drill).
  * The largest measurement of its kind is judged; none measured is UNKNOWN, because a run that
  * never exercised what the SLO is about has shown nothing.
  */
@@ -20,7 +20,7 @@ public final class MeasuredChecker implements Checker {
     private final Slo slo;
     private final String measurement;
 
-    /** {@code name} is one of {@link io.mch.reports.judge.SloTargets#FABRIC_FIGURES}; {@code x-time} judges measurement {@code x}. */
+    /** {@code name} is one of {@link SloTargets#FABRIC_FIGURES}; {@code x-time} judges measurement {@code x}. */
     public MeasuredChecker(String name, Duration max) {
         this.slo = new Slo(name, null, "ms", Target.maxDuration(max));
         this.measurement = name.endsWith("-time") ? name.substring(0, name.length() - "-time".length()) : name;
