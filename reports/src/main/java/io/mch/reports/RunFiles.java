@@ -1,5 +1,6 @@
 package io.mch.reports;
 
+import io.mch.reports.model.Json;
 import io.mch.reports.model.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;

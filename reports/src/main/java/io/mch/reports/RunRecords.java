@@ -1,9 +1,9 @@
 package io.mch.reports;
 
 import io.mch.reports.history.Event;
-import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
-import io.mch.reports.history.Measurements;
+import io.mch.reports.judge.FaultWindows;
+import io.mch.reports.judge.Measurements;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;

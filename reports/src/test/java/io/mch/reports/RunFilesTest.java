@@ -3,6 +3,7 @@ package io.mch.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mch.reports.model.Json;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;

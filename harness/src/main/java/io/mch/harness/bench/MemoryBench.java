@@ -2,7 +2,7 @@ package io.mch.harness.bench;
 
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Scenario;
-import io.mch.harness.config.SloTargets;
+import io.mch.reports.judge.SloTargets;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.run.ScenarioRun;
 import io.mch.faults.spec.FaultSpec;

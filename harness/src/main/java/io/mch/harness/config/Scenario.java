@@ -2,6 +2,7 @@ package io.mch.harness.config;
 
 import io.mch.harness.runtime.TimeScale;
 import io.mch.faults.spec.ScheduledFault;
+import io.mch.reports.judge.SloTargets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

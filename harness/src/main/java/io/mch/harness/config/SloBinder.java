@@ -1,7 +1,8 @@
 package io.mch.harness.config;
 
-import io.mch.harness.config.SloTargets.AvailabilityTarget;
-import io.mch.harness.config.SloTargets.LatencyTarget;
+import io.mch.reports.judge.SloTargets;
+import io.mch.reports.judge.SloTargets.AvailabilityTarget;
+import io.mch.reports.judge.SloTargets.LatencyTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import io.mch.harness.runtime.RunClock;
 import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.backend.Backend;
-import io.mch.harness.check.Checkers;
+import io.mch.reports.judge.Checkers;
 import io.mch.harness.config.Scenario;
 import io.mch.reports.RunFiles;
 import io.mch.reports.RunRecords;

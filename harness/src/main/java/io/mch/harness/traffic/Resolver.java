@@ -1,7 +1,7 @@
 package io.mch.harness.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mch.reports.Json;
+import io.mch.reports.model.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;

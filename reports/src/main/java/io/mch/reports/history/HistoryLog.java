@@ -1,7 +1,7 @@
 package io.mch.reports.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.mch.reports.Json;
+import io.mch.reports.model.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,15 +1,16 @@
 package io.mch.reports.html;
 
 import io.mch.reports.history.Event;
-import io.mch.reports.history.FailoverTimes;
-import io.mch.reports.history.FaultWindows;
 import io.mch.reports.history.History;
+import io.mch.reports.judge.FailoverTimes;
+import io.mch.reports.judge.FaultWindows;
+import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.Target;
+import io.mch.reports.judge.Times;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.RunRecord.FaultWindow;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import io.mch.reports.slo.SloText;
-import io.mch.reports.slo.Target;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.mch.reports.html;
 
 import io.mch.reports.history.Event;
-import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.History;
+import io.mch.reports.judge.DowntimeProjection;
+import io.mch.reports.judge.FailoverTimes;
+import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.Target;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
-import io.mch.reports.slo.DowntimeProjection;
-import io.mch.reports.slo.SloText;
-import io.mch.reports.slo.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -2,7 +2,8 @@ package io.mch.reports.html;
 
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
-import io.mch.reports.slo.SloText;
+import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.Times;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,10 @@ package io.mch.reports.html;
 
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
-import io.mch.reports.history.Measurement;
-import io.mch.reports.history.Measurements;
-import io.mch.reports.slo.SloText;
+import io.mch.reports.judge.Measurements;
+import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.Times;
+import io.mch.reports.model.Measurement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

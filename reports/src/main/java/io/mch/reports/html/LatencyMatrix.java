@@ -1,20 +1,19 @@
 package io.mch.reports.html;
 
-import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
-import io.mch.reports.slo.SloText;
+import io.mch.reports.judge.Latencies;
+import io.mch.reports.judge.SloText;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Cross-cluster latency as a source × target table, because a slow link shows as one hot cell
  * where a single percentile over all pairs hides which pair it was. Only successful probes count:
- * a failed probe's latency is its timeout, which is availability, not speed.
+ * a failed probe's latency is its timeout, which is availability, not speed. The percentiles are
+ * the cross-cluster latency SLO's ({@link Latencies}), so a cell and the verdict never disagree.
  */
 public record LatencyMatrix(List<String> targets, List<Row> rows) {
 
@@ -28,43 +27,21 @@ public record LatencyMatrix(List<String> targets, List<Row> rows) {
     public record Stat(String text, String style) {}
 
     static LatencyMatrix of(History history) {
-        Map<String, Map<String, List<Double>>> latencies = new TreeMap<>();
+        Map<String, Map<String, Latencies>> pairs = Latencies.byPair(history);
         TreeSet<String> targets = new TreeSet<>();
-        for (Event.Probe p : history.crossClusterProbes()) {
-            if (p.ok()) {
-                targets.add(p.target());
-                latencies.computeIfAbsent(p.source(), s -> new TreeMap<>())
-                        .computeIfAbsent(p.target(), t -> new ArrayList<>())
-                        .add(p.latencyMs());
-            }
-        }
-        double max = latencies.values().stream().flatMap(m -> m.values().stream())
-                .mapToDouble(l -> percentile(sorted(l), 99)).max().orElse(0);
+        pairs.values().forEach(byTarget -> targets.addAll(byTarget.keySet()));
+        double max = pairs.values().stream().flatMap(m -> m.values().stream())
+                .mapToDouble(l -> l.percentileMs(99)).max().orElse(0);
         List<Row> rows = new ArrayList<>();
-        latencies.forEach((source, byTarget) -> rows.add(new Row(source, targets.stream().map(target -> {
-            List<Double> values = byTarget.get(target);
-            if (values == null) {
+        pairs.forEach((source, byTarget) -> rows.add(new Row(source, targets.stream().map(target -> {
+            Latencies latencies = byTarget.get(target);
+            if (latencies == null) {
                 return new Cell(null, null, 0);
             }
-            double[] sorted = sorted(values);
-            return new Cell(stat(percentile(sorted, 50), max), stat(percentile(sorted, 99), max), sorted.length);
+            return new Cell(stat(latencies.percentileMs(50), max), stat(latencies.percentileMs(99), max),
+                    (int) latencies.count());
         }).toList())));
         return new LatencyMatrix(List.copyOf(targets), rows);
-    }
-
-    private static double[] sorted(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    /**
-     * Nearest rank, to 0.1 ms like the cross-cluster latency SLO (whose histogram agrees within its
-     * precision; reports has no HdrHistogram).
-     */
-    private static double percentile(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return Math.round(sorted[Math.max(0, rank - 1)] * 10) / 10.0;
     }
 
     /** Green at 0 ms to red at the matrix's highest p99, so the slowest pair stands out. */

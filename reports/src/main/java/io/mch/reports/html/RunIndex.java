@@ -2,10 +2,10 @@ package io.mch.reports.html;
 
 import io.mch.reports.html.chart.Chart;
 import io.mch.reports.html.chart.TrendChart;
+import io.mch.reports.judge.SloText;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import io.mch.reports.slo.SloText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package io.mch.reports.junit;
 
+import io.mch.reports.judge.SloText;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import io.mch.reports.slo.SloText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,6 @@
 package io.mch.reports.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.mch.reports.history.Measurement;
 import java.util.List;
 import java.util.Map;
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mch.reports.SampleRun;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
+import io.mch.reports.judge.CrossClusterLatencyChecker;
+import io.mch.reports.judge.SloText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,26 @@ class LatencyMatrixTest {
         assertThat(fast.p99().style()).isEqualTo("background-color:hsl(108,75%,83%)");
         // eu-west never called itself.
         assertThat(matrix.rows().get(0).cells().get(0).count()).isZero();
+    }
+
+    @Test
+    void eachCellShowsThePercentileTheSloJudges() {
+        // Around a second, where microsecond histogram buckets are 32 and 64 µs wide: a percentile
+        // taken from the raw samples would read 0.1 ms lower than the histogram's.
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            events.add(new Event.Probe(i * 10L, "us-east", "eu-west", "eu-west", true, 990.04 + i, null));
+        }
+        History history = new History(events);
+
+        LatencyMatrix.Cell cell = LatencyMatrix.of(history).rows().get(0).cells().get(0);
+
+        assertThat(cell.p50().text()).isEqualTo(sloValue(history, 50) + " ms");
+        assertThat(cell.p99().text()).isEqualTo(sloValue(history, 99) + " ms");
+    }
+
+    private static String sloValue(History history, int percentile) {
+        return SloText.number(new CrossClusterLatencyChecker(percentile, Duration.ofSeconds(2)).check(history).value());
     }
 
     @Test

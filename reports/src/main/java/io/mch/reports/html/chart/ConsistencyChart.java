@@ -1,6 +1,6 @@
 package io.mch.reports.html.chart;
 
-import io.mch.reports.html.Consistency;
+import io.mch.reports.judge.Consistency;
 import io.mch.reports.model.RunRecord.FaultWindow;
 import java.awt.Color;
 import java.util.List;

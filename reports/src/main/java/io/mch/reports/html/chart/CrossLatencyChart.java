@@ -2,9 +2,9 @@ package io.mch.reports.html.chart;
 
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
+import io.mch.reports.judge.Latencies;
 import io.mch.reports.model.RunRecord.FaultWindow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +18,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Cross-cluster latency per (source, target) pair over the run: the p99 of each pair's successful
  * probes per time bucket, against the faults, so a latency fault shows as the one pair whose line
- * rises while it is active. At most {@value #MAX_BUCKETS} buckets of whole seconds per pair.
+ * rises while it is active. The p99 is the cross-cluster latency SLO's ({@link Latencies}). At
+ * most {@value #MAX_BUCKETS} buckets of whole seconds per pair.
  */
 public final class CrossLatencyChart {
 
@@ -28,24 +29,24 @@ public final class CrossLatencyChart {
 
     public static Chart of(String scenario, History history, List<FaultWindow> faults, long endMs) {
         long bucketMs = Math.max(1, (endMs + MAX_BUCKETS * 1000L - 1) / (MAX_BUCKETS * 1000L)) * 1000;
-        Map<String, Map<Long, List<Double>>> pairs = new TreeMap<>();
+        Map<String, Map<Long, List<Event.Probe>>> pairs = new TreeMap<>();
         for (Event.Probe p : history.crossClusterProbes()) {
             if (p.ok()) {
                 pairs.computeIfAbsent(p.source() + " → " + p.target(), k -> new TreeMap<>())
                         .computeIfAbsent(p.tMs() / bucketMs, b -> new ArrayList<>())
-                        .add(p.latencyMs());
+                        .add(p);
             }
         }
         XYSeriesCollection data = new XYSeriesCollection();
         pairs.forEach((pair, buckets) -> {
             XYSeries series = new XYSeries(pair, false, false);
             long previous = -1;
-            for (Map.Entry<Long, List<Double>> bucket : buckets.entrySet()) {
+            for (Map.Entry<Long, List<Event.Probe>> bucket : buckets.entrySet()) {
                 if (previous >= 0 && bucket.getKey() > previous + 1) {
                     // A gap where the pair had no successful probe, not a line across it.
                     series.add((previous + 1) * bucketMs / 1000.0, null);
                 }
-                series.add(bucket.getKey() * bucketMs / 1000.0, p99(bucket.getValue()));
+                series.add(bucket.getKey() * bucketMs / 1000.0, Latencies.of(bucket.getValue()).percentileMs(99));
                 previous = bucket.getKey();
             }
             data.addSeries(series);
@@ -65,11 +66,5 @@ public final class CrossLatencyChart {
         FaultSpans.add(plot, faults, endMs, true);
         return ChartSvg.render(new JFreeChart(scenario + ": cross-cluster latency per pair (p99)", ChartSvg.TITLE,
                 plot, true), "chart-cross-latency", 1200, 320);
-    }
-
-    private static double p99(List<Double> latencies) {
-        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)];
     }
 }

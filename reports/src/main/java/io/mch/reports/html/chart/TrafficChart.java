@@ -1,13 +1,14 @@
 package io.mch.reports.html.chart;
 
 import io.mch.reports.history.Event;
-import io.mch.reports.history.FailoverTimes;
 import io.mch.reports.history.History;
-import io.mch.reports.html.Times;
+import io.mch.reports.judge.FailoverTimes;
+import io.mch.reports.judge.Latencies;
+import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.Times;
 import io.mch.reports.model.RunRecord.FaultWindow;
-import io.mch.reports.slo.SloText;
 import java.awt.Color;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,42 +96,36 @@ public final class TrafficChart {
         return plot;
     }
 
-    /** Buckets are plotted at their start; latency only where a probe of the bucket succeeded, a gap elsewhere. */
+    /**
+     * Buckets are plotted at their start; latency only where a probe of the bucket succeeded, a gap
+     * elsewhere, with the percentiles every latency figure of the report takes ({@link Latencies}).
+     */
     private static void buckets(List<Event.Probe> probes, long bucketMs, XYSeries success, XYSeries p50,
             XYSeries p99) {
         int i = 0;
         while (i < probes.size()) {
             long bucket = probes.get(i).tMs() / bucketMs;
-            int ok = 0;
+            List<Event.Probe> ok = new ArrayList<>();
             int all = 0;
-            double[] latencies = new double[16];
             for (; i < probes.size() && probes.get(i).tMs() / bucketMs == bucket; i++) {
                 Event.Probe p = probes.get(i);
                 all++;
                 if (p.ok()) {
-                    if (ok == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, ok * 2);
-                    }
-                    latencies[ok++] = p.latencyMs();
+                    ok.add(p);
                 }
             }
             double x = bucket * bucketMs / 1000.0;
-            success.add(x, 100.0 * ok / all);
-            if (ok > 0) {
-                Arrays.sort(latencies, 0, ok);
-                p50.add(x, rank(latencies, ok, 50));
-                p99.add(x, rank(latencies, ok, 99));
+            success.add(x, 100.0 * ok.size() / all);
+            if (!ok.isEmpty()) {
+                Latencies latencies = Latencies.of(ok);
+                p50.add(x, latencies.percentileMs(50));
+                p99.add(x, latencies.percentileMs(99));
             } else {
                 // A gap, not a line drawn across the seconds without a successful probe.
                 p50.add(x, null);
                 p99.add(x, null);
             }
         }
-    }
-
-    private static double rank(double[] sorted, int n, int percentile) {
-        int rank = (int) Math.ceil(percentile / 100.0 * n);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     /** Without a run-started event the probe interval, and so the resolution, is unknown: no intervals. */

@@ -1,8 +1,8 @@
 package io.mch.reports.html.chart;
 
+import io.mch.reports.judge.Target;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
-import io.mch.reports.slo.Target;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
