@@ -2,6 +2,7 @@ package io.mch.reports.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -76,5 +77,28 @@ class CheckersTest {
         assertThat(results.get(1).name()).isEqualTo("config-consistency");
         assertThat(results.get(2)).extracting(SloResult::name, SloResult::target, SloResult::verdict)
                 .containsExactly("silent", null, Verdict.UNKNOWN);
+    }
+
+    /** A history in which every probe succeeded, with a step that failed: availability alone would PASS. */
+    @Test
+    void aRunWhoseScheduleDidNotExecuteCannotPass() {
+        Histories healthy = Histories.run(100).global(0, 60_000, true);
+        List<Checker> availability = List.of(new AvailabilityChecker(99.9, 4));
+        assertThat(Checkers.runAll(availability, healthy.build()).get(0).verdict()).isEqualTo(Verdict.PASS);
+
+        History stepFailed = Histories.run(100).global(0, 60_000, true)
+                .add(new Event.StepStarted(10_000, 0, "drift", "drift web on dev"))
+                .add(new Event.StepEnded(10_000, 0, "drift", false, "failed: Java heap space"))
+                .build();
+        SloResult judged = Checkers.runAll(availability, stepFailed).get(0);
+        assertThat(judged.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(judged.value()).as("what was measured is still shown").isEqualTo(100.0);
+        assertThat(judged.detail()).contains("steps[0] (drift): failed: Java heap space");
+
+        History harnessFailed = Histories.run(100).global(0, 60_000, true)
+                .add(new Event.RunEnded(60_000, "failed: faults[1] (node-loss) could not be injected", java.util.Map.of()))
+                .build();
+        assertThat(Checkers.runAll(availability, harnessFailed).get(0).detail())
+                .contains("faults[1] (node-loss) could not be injected");
     }
 }
