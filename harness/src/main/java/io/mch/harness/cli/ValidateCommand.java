@@ -1,6 +1,6 @@
 package io.mch.harness.cli;
 
-import io.mch.harness.config.Problem;
+import io.mch.harness.input.Problem;
 import io.mch.harness.config.Validation;
 import java.nio.file.Path;
 import java.util.List;

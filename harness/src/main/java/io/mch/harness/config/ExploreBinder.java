@@ -1,5 +1,8 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Quantities;
 import io.mch.harness.config.Topology.ClusterSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Quantities;
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.PartitionDirection;
 import io.mch.faults.spec.ScheduledFault;

@@ -1,5 +1,7 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Problems;
+import io.mch.harness.input.Cursor;
 import io.mch.harness.config.SyncSpec.Application;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Quantities;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Cursor;
 import io.mch.harness.config.MeshSpec.Affinity;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Cursor;
 import io.mch.harness.config.SloTargets.AvailabilityTarget;
 import io.mch.harness.config.SloTargets.LatencyTarget;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Quantities;
 import io.mch.harness.config.Step.CommitOp;
 import io.mch.harness.config.SyncSpec.Application;
 import io.mch.harness.config.Topology.ClusterSpec;

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Cursor;
 import io.mch.harness.config.SyncSpec.Policy;
 import io.mch.harness.config.Topology.ClusterSpec;
 import java.nio.file.Path;

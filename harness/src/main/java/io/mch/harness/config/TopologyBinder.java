@@ -1,5 +1,9 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Problems;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Cursor;
 import io.mch.harness.config.Topology.ClusterSpec;
 import io.mch.harness.config.Topology.FabricSpec;
 import io.mch.harness.config.Topology.GlobalLoadBalancerSpec;

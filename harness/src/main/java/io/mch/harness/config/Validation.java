@@ -1,5 +1,7 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Problems;
+import io.mch.harness.input.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;

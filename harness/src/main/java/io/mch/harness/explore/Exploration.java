@@ -3,7 +3,7 @@ package io.mch.harness.explore;
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.config.ExploreSpec;
-import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.runtime.Console;

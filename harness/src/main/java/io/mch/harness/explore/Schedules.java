@@ -1,7 +1,7 @@
 package io.mch.harness.explore;
 
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Quantities;
+import io.mch.harness.input.Quantities;
 import io.mch.harness.run.FaultText;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.mch.harness.explore;
 
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Quantities;
+import io.mch.harness.input.Quantities;
 import io.mch.harness.runtime.Console;
 import java.io.IOException;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.mch.harness.backend.kubeconfig;
 
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Problem;
+import io.mch.harness.input.Problem;
 import io.mch.harness.config.Scenario;
 import java.io.IOException;
 import java.io.Reader;
