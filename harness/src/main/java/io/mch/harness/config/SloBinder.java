@@ -1,9 +1,9 @@
 package io.mch.harness.config;
 
-import io.mch.harness.input.Fields;
-import io.mch.harness.input.Cursor;
 import io.mch.harness.config.SloTargets.AvailabilityTarget;
 import io.mch.harness.config.SloTargets.LatencyTarget;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +94,7 @@ final class SloBinder {
         return section.fields(List.of("min", "incidents-per-year")).flatMap(f -> {
             Optional<Double> min = f.required("min", Cursor::percent);
             Optional<Double> incidents = f.optional("incidents-per-year",
-                    c -> TopologyBinder.atLeast(c, c.number(), 0.0), DEFAULT_INCIDENTS_PER_YEAR);
+                    c -> c.atLeast(c.number(), 0.0), DEFAULT_INCIDENTS_PER_YEAR);
             return min.isPresent() && incidents.isPresent()
                     ? Optional.of(new AvailabilityTarget(min.get(), incidents.get()))
                     : Optional.empty();

@@ -1,13 +1,13 @@
 package io.mch.harness.config;
 
-import io.mch.harness.input.Names;
-import io.mch.harness.input.Fields;
-import io.mch.harness.input.Cursor;
-import io.mch.harness.input.Quantities;
 import io.mch.harness.config.Step.CommitOp;
 import io.mch.harness.config.SyncSpec.Application;
 import io.mch.harness.config.Topology.ClusterSpec;
 import io.mch.harness.config.Topology.FabricSpec;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Quantities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -198,6 +198,28 @@ public final class Cursor {
         return parsed(Quantities::ratePerSecond);
     }
 
+    /** {@code value} if it is at least {@code minimum}; otherwise a problem here. */
+    public <T extends Comparable<T>> Optional<T> atLeast(Optional<T> value, T minimum) {
+        return value.filter(v -> {
+            if (v.compareTo(minimum) < 0) {
+                problem("must be at least " + minimum + ", found " + v);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** {@code value} if it is above zero; otherwise a problem here. */
+    public Optional<Duration> positive(Optional<Duration> value) {
+        return value.filter(v -> {
+            if (v.isZero()) {
+                problem("must be above zero");
+                return false;
+            }
+            return true;
+        });
+    }
+
     /** One of the enum's constants, written in lower case with '-' for '_' ({@code round-robin}). */
     public <E extends Enum<E>> Optional<E> choice(Class<E> type) {
         Map<String, E> byName = Arrays.stream(type.getEnumConstants())

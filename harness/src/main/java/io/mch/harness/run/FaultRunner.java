@@ -2,11 +2,11 @@ package io.mch.harness.run;
 
 import io.mch.harness.runtime.Threads;
 import io.mch.harness.runtime.RunClock;
-import io.mch.harness.runtime.TimeScale;
 import io.mch.faults.Heal;
 import io.mch.faults.Nemesis;
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
+import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.reports.history.Event;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,11 +55,7 @@ public final class FaultRunner implements AutoCloseable {
 
     /** A fault as injected: a latency fault's delay in wall time; other faults have no duration. */
     private FaultSpec wall(FaultSpec spec) {
-        TimeScale scale = clock.scale();
-        if (spec instanceof FaultSpec.Latency l && scale.compressed()) {
-            return new FaultSpec.Latency(l.between(), l.and(), scale.wall(l.add()), scale.wall(l.jitter()));
-        }
-        return spec;
+        return FaultTypes.BUILT_IN.of(spec).wall(clock.scale());
     }
 
     private long wallDelayMs(long scenarioMs) {

@@ -1,25 +1,19 @@
 package io.mch.harness.run;
 
 import io.mch.faults.spec.FaultSpec;
+import io.mch.harness.fault.registry.FaultTypes;
 import java.util.List;
 
-/** One-line descriptions of faults, and the sides they separate, for the history, the console and the report. */
+/**
+ * One-line descriptions of faults, and the sides they separate, for the history, the console and
+ * the report; each fault type says its own (see {@link io.mch.harness.fault.FaultType}).
+ */
 public final class FaultText {
 
     private FaultText() {}
 
     public static String describe(FaultSpec spec) {
-        if (spec instanceof FaultSpec.Partition p) {
-            return "partition " + p.between() + " " + arrow(p) + " " + p.and();
-        }
-        if (spec instanceof FaultSpec.Latency l) {
-            return "latency +" + l.add().toMillis() + "ms ±" + l.jitter().toMillis() + "ms between "
-                    + l.between() + " and " + l.and();
-        }
-        if (spec instanceof FaultSpec.NodeLoss n) {
-            return "node-loss of " + n.count() + " node(s) in " + n.cluster();
-        }
-        return "cluster-loss of " + ((FaultSpec.ClusterLoss) spec).cluster();
+        return FaultTypes.BUILT_IN.of(spec).describe();
     }
 
     /**
@@ -28,26 +22,10 @@ public final class FaultText {
      * cluster and nothing.
      */
     public static Sides sides(FaultSpec spec) {
-        if (spec instanceof FaultSpec.Partition p) {
-            return new Sides(p.between(), p.and());
-        }
-        if (spec instanceof FaultSpec.Latency l) {
-            return new Sides(l.between(), l.and());
-        }
-        if (spec instanceof FaultSpec.NodeLoss n) {
-            return new Sides(List.of(n.cluster()), List.of());
-        }
-        return new Sides(List.of(((FaultSpec.ClusterLoss) spec).cluster()), List.of());
+        io.mch.harness.fault.Sides sides = FaultTypes.BUILT_IN.of(spec).sides();
+        return new Sides(sides.between(), sides.and());
     }
 
     /** What a fault separates: {@code between} on one side, {@code and} on the other. */
     public record Sides(List<String> between, List<String> and) {}
-
-    private static String arrow(FaultSpec.Partition p) {
-        return switch (p.direction()) {
-            case BOTH -> "<-x->";
-            case TO -> "-x->";
-            case FROM -> "<-x-";
-        };
-    }
 }
