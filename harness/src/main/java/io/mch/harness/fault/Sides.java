@@ -3,7 +3,9 @@ package io.mch.harness.fault;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +15,14 @@ public record Sides(List<String> between, List<String> and) {
     public Sides {
         between = List.copyOf(between);
         and = List.copyOf(and);
+    }
+
+    /** The {@code between} and {@code and} fields as {@link #bind} reads them, for a fault type to add its own to. */
+    public Map<String, Object> yaml() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("between", between);
+        body.put("and", and);
+        return body;
     }
 
     /** One cluster and nothing across: a node or cluster loss. */

@@ -13,7 +13,6 @@ import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Quantities;
 import io.mch.harness.runtime.TimeScale;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,9 +84,7 @@ public final class LatencyFault implements FaultType<Latency> {
 
     @Override
     public Map<String, Object> yaml(Latency l) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("between", l.between());
-        body.put("and", l.and());
+        Map<String, Object> body = sides(l).yaml();
         body.put("add", Quantities.format(l.add()));
         body.put("jitter", Quantities.format(l.jitter()));
         return body;

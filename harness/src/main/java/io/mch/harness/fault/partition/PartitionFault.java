@@ -12,7 +12,6 @@ import io.mch.harness.fault.Shrink;
 import io.mch.harness.fault.Sides;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.runtime.TimeScale;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,9 +82,7 @@ public final class PartitionFault implements FaultType<Partition> {
 
     @Override
     public Map<String, Object> yaml(Partition p) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("between", p.between());
-        body.put("and", p.and());
+        Map<String, Object> body = sides(p).yaml();
         body.put("direction", p.direction().name().toLowerCase());
         return body;
     }
