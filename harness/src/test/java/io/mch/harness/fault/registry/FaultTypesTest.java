@@ -36,7 +36,8 @@ class FaultTypesTest {
     void everyBuiltInTypeIsListedOnceAndWritesWhatItReadsBack(@TempDir Path dir) throws Exception {
         assertThat(FaultTypes.BUILT_IN.names()).containsExactly("partition", "latency", "node-loss", "cluster-loss");
         assertThat(ONE_OF_EACH).extracting(s -> FaultTypes.BUILT_IN.of(s).type().name())
-                .containsExactlyElementsOf(FaultTypes.BUILT_IN.names());
+                .containsExactlyElementsOf(FaultTypes.BUILT_IN.names())
+                .containsExactlyElementsOf(ONE_OF_EACH.stream().map(FaultSpec::type).toList());
 
         Scenario scenario = ScenarioLoader.load(WEAK_STANDBY);
         List<ScheduledFault> schedule = new ArrayList<>();
