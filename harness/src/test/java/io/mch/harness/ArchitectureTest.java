@@ -22,6 +22,7 @@ class ArchitectureTest {
     /** What a run is made of; each takes the run context and never the orchestration. */
     private static final String[] LOWER = {
         KERNEL,
+        "io.mch.harness.input..",
         "io.mch.harness.config..",
         "io.mch.harness.backend..",
         "io.mch.harness.network..",

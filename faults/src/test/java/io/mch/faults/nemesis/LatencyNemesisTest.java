@@ -40,28 +40,4 @@ class LatencyNemesisTest {
         assertThat(network.medianRoundTripMillis("a>b")).isLessThan(15);
         assertThat(network.medianRoundTripMillis("b>a")).isLessThan(15);
     }
-
-    @Test
-    void theNetworkNemesesDispatchByFaultType() throws IOException {
-        Nemeses nemeses = Nemeses.network(network);
-        FaultSpec latency = new FaultSpec.Latency(List.of("b"), List.of("a"), Duration.ofMillis(40), Duration.ZERO);
-        FaultSpec partition = new FaultSpec.Partition(List.of("a"), List.of("c"), PartitionDirection.BOTH);
-
-        assertThat(nemeses.handles(latency)).isTrue();
-        assertThat(nemeses.handles(partition)).isTrue();
-        assertThat(nemeses.handles(new FaultSpec.NodeLoss("a", 1))).isFalse();
-        assertThatThrownBy(() -> nemeses.inject(new FaultSpec.ClusterLoss("a")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cluster-loss");
-
-        Heal slow = nemeses.inject(latency);
-        Heal cut = nemeses.inject(partition);
-        assertThat(network.medianRoundTripMillis("a>b")).isBetween(35.0, 70.0);
-        assertThat(network.probe("a>c")).isEqualTo(Network.Outcome.REQUEST_LOST);
-
-        slow.heal();
-        cut.heal();
-        assertThat(network.medianRoundTripMillis("a>b")).isLessThan(15);
-        assertThat(network.probe("a>c")).isEqualTo(Network.Outcome.OK);
-    }
 }

@@ -1,6 +1,6 @@
 package io.mch.harness.backend;
 
-import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
 import io.mch.harness.runtime.RunContext;

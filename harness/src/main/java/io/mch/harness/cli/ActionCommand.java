@@ -1,7 +1,7 @@
 package io.mch.harness.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.drill.Drill;

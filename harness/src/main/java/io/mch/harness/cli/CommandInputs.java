@@ -1,7 +1,7 @@
 package io.mch.harness.cli;
 
-import io.mch.harness.config.InvalidInputException;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.security.SecureRandom;

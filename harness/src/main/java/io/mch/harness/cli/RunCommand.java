@@ -3,7 +3,7 @@ package io.mch.harness.cli;
 import io.mch.harness.backend.BackendUnavailableException;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.k3s.K3sOptions;
-import io.mch.harness.config.InvalidInputException;
+import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.load.GatlingClasspath;

@@ -1,7 +1,7 @@
 package io.mch.harness.cli;
 
-import io.mch.harness.config.Problem;
 import io.mch.harness.config.Validation;
+import io.mch.harness.input.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

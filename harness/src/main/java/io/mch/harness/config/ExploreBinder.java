@@ -1,13 +1,17 @@
 package io.mch.harness.config;
 
 import io.mch.harness.config.Topology.ClusterSpec;
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Quantities;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
  * Binds a scenario's {@code explore:} section (see {@link ExploreSpec}), checked against the
@@ -21,10 +25,12 @@ final class ExploreBinder {
     static final List<String> FIELDS =
             List.of("faults", "targets", "max-faults", "window", "duration", "nodes", "latency", "tries");
 
+    private final FaultTypes faultTypes;
     private final Optional<List<ClusterSpec>> clusters;
     private final Optional<Duration> scenarioDuration;
 
-    ExploreBinder(Optional<List<ClusterSpec>> clusters, Optional<Duration> scenarioDuration) {
+    ExploreBinder(FaultTypes faultTypes, Optional<List<ClusterSpec>> clusters, Optional<Duration> scenarioDuration) {
+        this.faultTypes = faultTypes;
         this.clusters = clusters;
         this.scenarioDuration = scenarioDuration;
     }
@@ -35,20 +41,20 @@ final class ExploreBinder {
             Optional<List<String>> targets = f.get("targets")
                     .map(c -> nonEmpty(c, c.list(this::cluster)))
                     .orElse(clusters.map(cs -> cs.stream().map(ClusterSpec::name).toList()));
-            Optional<Integer> maxFaults = f.optional("max-faults", c -> TopologyBinder.atLeast(c, c.integer(), 1), 2);
+            Optional<Integer> maxFaults = f.optional("max-faults", c -> c.atLeast(c.integer(), 1), 2);
             Duration length = scenarioDuration.orElse(Duration.ofSeconds(10));
             Optional<ExploreSpec.Range<Duration>> window = f.optional("window",
                     c -> range(c, Cursor::duration).filter(r -> endsInRun(c, r)),
                     new ExploreSpec.Range<>(Duration.ZERO, length));
             Optional<ExploreSpec.Range<Duration>> duration = f.optional("duration",
-                    c -> range(c, d -> TopologyBinder.positive(d, d.duration())),
+                    c -> range(c, d -> d.positive(d.duration())),
                     new ExploreSpec.Range<>(length.dividedBy(10), length.dividedBy(2)));
             Optional<ExploreSpec.Range<Integer>> nodes = f.optional("nodes",
-                    c -> range(c, n -> TopologyBinder.atLeast(n, n.integer(), 1)), new ExploreSpec.Range<>(1, 1));
+                    c -> range(c, n -> n.atLeast(n.integer(), 1)), new ExploreSpec.Range<>(1, 1));
             Optional<ExploreSpec.Range<Duration>> latency = f.optional("latency",
-                    c -> range(c, d -> TopologyBinder.positive(d, d.duration())),
+                    c -> range(c, d -> d.positive(d.duration())),
                     new ExploreSpec.Range<>(Duration.ofMillis(50), Duration.ofMillis(500)));
-            Optional<Integer> tries = f.optional("tries", c -> TopologyBinder.atLeast(c, c.integer(), 1), 10);
+            Optional<Integer> tries = f.optional("tries", c -> c.atLeast(c.integer(), 1), 10);
             if (types.isEmpty() || targets.isEmpty() || maxFaults.isEmpty() || window.isEmpty()
                     || duration.isEmpty() || nodes.isEmpty() || latency.isEmpty() || tries.isEmpty()) {
                 return Optional.empty();
@@ -58,9 +64,9 @@ final class ExploreBinder {
         });
     }
 
-    private static Map<String, List<String>> allTypes() {
+    private Map<String, List<String>> allTypes() {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        FaultBinder.TYPES.forEach(t -> all.put(t, List.of()));
+        faultTypes.names().forEach(t -> all.put(t, List.of()));
         return all;
     }
 
@@ -89,11 +95,11 @@ final class ExploreBinder {
 
     private Optional<String> knownType(Cursor item, String name) {
         return Optional.of(name).filter(type -> {
-            if (FaultBinder.TYPES.contains(type)) {
+            List<String> names = faultTypes.names();
+            if (names.contains(type)) {
                 return true;
             }
-            item.problem("'" + type + "' is not one of " + String.join(", ", FaultBinder.TYPES)
-                    + Names.hint(type, FaultBinder.TYPES));
+            item.problem("'" + type + "' is not one of " + String.join(", ", names) + Names.hint(type, names));
             return false;
         });
     }

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Names;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

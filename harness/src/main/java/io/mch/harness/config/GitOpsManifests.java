@@ -1,6 +1,8 @@
 package io.mch.harness.config;
 
 import io.mch.harness.config.SyncSpec.Application;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

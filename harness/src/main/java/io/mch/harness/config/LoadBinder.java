@@ -1,5 +1,8 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Quantities;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +31,7 @@ final class LoadBinder {
             Optional<Duration> at = f.optional("at", c -> c.duration().filter(a -> startsInRun(c, a, scenarioDuration)),
                     Duration.ZERO);
             Optional<Optional<Duration>> length = f.get("duration")
-                    .map(c -> TopologyBinder.positive(c, c.duration())
+                    .map(c -> c.positive(c.duration())
                             .filter(d -> at.isEmpty() || endsInRun(c, at.get(), d, scenarioDuration))
                             .map(Optional::of))
                     .orElse(Optional.of(Optional.empty()));

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Cursor;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;

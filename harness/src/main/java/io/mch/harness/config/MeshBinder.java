@@ -1,6 +1,7 @@
 package io.mch.harness.config;
 
 import io.mch.harness.config.MeshSpec.Affinity;
+import io.mch.harness.input.Cursor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class MeshBinder {
         return section.fields(FIELDS).flatMap(f -> {
             Optional<Duration> ttl = f.optional("stale-endpoint-ttl", Cursor::duration, Duration.ZERO);
             Optional<Duration> discovery = f.optional("discovery-interval",
-                    c -> TopologyBinder.positive(c, c.duration()), MeshSpec.DEFAULT_DISCOVERY_INTERVAL);
+                    c -> c.positive(c.duration()), MeshSpec.DEFAULT_DISCOVERY_INTERVAL);
             Optional<Affinity> affinity = f.optional("affinity", c -> c.choice(Affinity.class), Affinity.NONE);
             Optional<Clients> clients = f.optional("clients", MeshBinder::clients, DEFAULT_CLIENTS);
             if (ttl.isEmpty() || discovery.isEmpty() || affinity.isEmpty() || clients.isEmpty()) {
@@ -41,7 +42,7 @@ final class MeshBinder {
         return section.fields(List.of("rate", "timeout")).flatMap(f -> {
             Optional<Double> rate = f.optional("rate", Cursor::ratePerSecond, MeshSpec.DEFAULT_CLIENT_RATE);
             Optional<Optional<Duration>> timeout = f.get("timeout")
-                    .map(c -> TopologyBinder.positive(c, c.duration()).map(Optional::of))
+                    .map(c -> c.positive(c.duration()).map(Optional::of))
                     .orElse(Optional.of(Optional.empty()));
             return rate.isPresent() && timeout.isPresent()
                     ? Optional.of(new Clients(rate.get(), timeout.get()))

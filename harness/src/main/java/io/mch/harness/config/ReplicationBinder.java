@@ -3,6 +3,10 @@ package io.mch.harness.config;
 import io.mch.harness.config.ReplicationSpec.Backup;
 import io.mch.harness.config.ReplicationSpec.ObjectReplication;
 import io.mch.harness.config.Topology.ClusterSpec;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +101,7 @@ final class ReplicationBinder {
         Cursor schedule = f.get("schedule").orElseThrow();
         f.get("namespace").ifPresent(n -> n.problem("given by the schedule; remove either this or 'schedule'"));
         Optional<Optional<Duration>> every = f.get("every")
-                .map(c -> TopologyBinder.positive(c, c.duration()).map(Optional::of))
+                .map(c -> c.positive(c.duration()).map(Optional::of))
                 .orElse(Optional.of(Optional.empty()));
         BiPredicate<Cursor, String> known = this::namespaceExists;
         Optional<VeleroSchedule.Read> read = TopologyBinder.existing(schedule, base, false)
@@ -110,7 +114,7 @@ final class ReplicationBinder {
 
     private Optional<VeleroSchedule.Read> keys(Fields f) {
         Optional<String> namespace = f.required("namespace", c -> c.name().filter(n -> namespaceExists(c, n)));
-        Optional<Duration> every = f.optional("every", c -> TopologyBinder.positive(c, c.duration()), ReplicationSpec.VELERO_SYNC);
+        Optional<Duration> every = f.optional("every", c -> c.positive(c.duration()), ReplicationSpec.VELERO_SYNC);
         return namespace.isPresent() && every.isPresent()
                 ? Optional.of(new VeleroSchedule.Read(namespace.get(), every.get()))
                 : Optional.empty();
@@ -173,7 +177,7 @@ final class ReplicationBinder {
             Optional<List<String>> to = f.required("to", c -> targets(c, from));
             Optional<String> namespace = f.optional("namespace", Cursor::name, DEFAULT_NAMESPACE);
             Optional<List<String>> kinds = f.optional("kinds", ReplicationBinder::kinds, KINDS);
-            Optional<Duration> interval = f.optional("interval", c -> TopologyBinder.positive(c, c.duration()),
+            Optional<Duration> interval = f.optional("interval", c -> c.positive(c.duration()),
                     DEFAULT_INTERVAL);
             if (from.isEmpty() || to.isEmpty() || namespace.isEmpty() || kinds.isEmpty() || interval.isEmpty()) {
                 return Optional.empty();

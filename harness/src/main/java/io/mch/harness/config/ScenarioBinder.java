@@ -2,6 +2,10 @@ package io.mch.harness.config;
 
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.reports.judge.SloTargets;
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Problems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +32,7 @@ final class ScenarioBinder {
 
     private ScenarioBinder() {}
 
-    static Optional<Scenario> bind(Path file, Node root, Fixtures fixtures, Problems problems) {
+    static Optional<Scenario> bind(Path file, Node root, Fixtures fixtures, FaultTypes faultTypes, Problems problems) {
         int before = problems.count();
         Optional<Fields> fields = new Cursor(root, "", problems).fields(FIELDS);
         if (fields.isEmpty()) {
@@ -40,15 +44,15 @@ final class ScenarioBinder {
         TopologyBinder.Result topology = f.require("topology")
                 .map(ref -> topology(ref, f.get("overrides"), fixtures, file))
                 .orElse(NO_TOPOLOGY);
-        Optional<Duration> duration = f.required("duration", c -> TopologyBinder.positive(c, c.duration()));
+        Optional<Duration> duration = f.required("duration", c -> c.positive(c.duration()));
         Optional<OptionalLong> seed = f.get("seed")
                 .map(c -> c.longInteger().map(OptionalLong::of))
                 .orElse(Optional.of(OptionalLong.empty()));
         Optional<Scenario.Traffic> traffic = f.optional("traffic", ScenarioBinder::traffic, DEFAULT_TRAFFIC);
-        FaultBinder faultBinder = new FaultBinder(topology.clusters(), duration);
+        FaultBinder faultBinder = new FaultBinder(faultTypes, topology.clusters(), duration);
         Optional<List<ScheduledFault>> faults = f.optional("faults", c -> faults(c, faultBinder), List.of());
         Optional<SloTargets> slo = f.optional("slo", SloBinder::bind, SloTargets.none());
-        f.get("explore").ifPresent(new ExploreBinder(topology.clusters(), duration)::bind);
+        f.get("explore").ifPresent(new ExploreBinder(faultTypes, topology.clusters(), duration)::bind);
         Optional<Optional<Scenario.Load>> load = f.get("load")
                 .map(c -> LoadBinder.bind(c, duration, topology.topology()).map(Optional::of))
                 .orElse(Optional.of(Optional.empty()));
@@ -97,7 +101,7 @@ final class ScenarioBinder {
         return section.fields(List.of("rate", "timeout")).flatMap(f -> {
             Optional<Double> rate = f.optional("rate", Cursor::ratePerSecond, DEFAULT_TRAFFIC.ratePerSecond());
             Optional<Duration> timeout = f.optional("timeout",
-                    c -> TopologyBinder.positive(c, c.duration()), DEFAULT_TRAFFIC.timeout());
+                    c -> c.positive(c.duration()), DEFAULT_TRAFFIC.timeout());
             return rate.isPresent() && timeout.isPresent()
                     ? Optional.of(new Scenario.Traffic(rate.get(), timeout.get()))
                     : Optional.empty();

@@ -1,5 +1,9 @@
 package io.mch.harness.config;
 
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.InvalidInputException;
+import io.mch.harness.input.Problems;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -49,8 +53,13 @@ public final class ScenarioLoader {
     }
 
     public static Scenario load(Path file, Fixtures fixtures) throws InvalidInputException {
+        return load(file, fixtures, FaultTypes.BUILT_IN);
+    }
+
+    /** As above, with fault types beyond the built-in ones (a test's own, see {@link FaultTypes#with}). */
+    public static Scenario load(Path file, Fixtures fixtures, FaultTypes faultTypes) throws InvalidInputException {
         Problems problems = new Problems(file);
-        Optional<Scenario> scenario = read(file, fixtures, problems);
+        Optional<Scenario> scenario = read(file, fixtures, faultTypes, problems);
         problems.throwIfAny();
         return scenario.orElseThrow();
     }
@@ -64,13 +73,14 @@ public final class ScenarioLoader {
         Optional<ExploreSpec> spec = YamlFiles.read(file, problems)
                 .flatMap(root -> new Cursor(root, "", problems).fields(ScenarioBinder.FIELDS))
                 .flatMap(f -> f.get("explore"))
-                .flatMap(new ExploreBinder(Optional.of(scenario.topology().clusters()),
+                .flatMap(new ExploreBinder(FaultTypes.BUILT_IN, Optional.of(scenario.topology().clusters()),
                         Optional.of(scenario.duration()))::bind);
         problems.throwIfAny();
         return spec;
     }
 
-    static Optional<Scenario> read(Path file, Fixtures fixtures, Problems problems) {
-        return YamlFiles.read(file, problems).flatMap(root -> ScenarioBinder.bind(file, root, fixtures, problems));
+    static Optional<Scenario> read(Path file, Fixtures fixtures, FaultTypes faultTypes, Problems problems) {
+        return YamlFiles.read(file, problems)
+                .flatMap(root -> ScenarioBinder.bind(file, root, fixtures, faultTypes, problems));
     }
 }

@@ -3,6 +3,8 @@ package io.mch.harness.config;
 import io.mch.reports.judge.SloTargets;
 import io.mch.reports.judge.SloTargets.AvailabilityTarget;
 import io.mch.reports.judge.SloTargets.LatencyTarget;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +95,7 @@ final class SloBinder {
         return section.fields(List.of("min", "incidents-per-year")).flatMap(f -> {
             Optional<Double> min = f.required("min", Cursor::percent);
             Optional<Double> incidents = f.optional("incidents-per-year",
-                    c -> TopologyBinder.atLeast(c, c.number(), 0.0), DEFAULT_INCIDENTS_PER_YEAR);
+                    c -> c.atLeast(c.number(), 0.0), DEFAULT_INCIDENTS_PER_YEAR);
             return min.isPresent() && incidents.isPresent()
                     ? Optional.of(new AvailabilityTarget(min.get(), incidents.get()))
                     : Optional.empty();

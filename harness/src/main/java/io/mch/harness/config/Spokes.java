@@ -1,6 +1,7 @@
 package io.mch.harness.config;
 
 import io.mch.harness.config.Topology.ClusterSpec;
+import io.mch.harness.input.Cursor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

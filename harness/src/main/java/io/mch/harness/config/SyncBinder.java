@@ -2,6 +2,7 @@ package io.mch.harness.config;
 
 import io.mch.harness.config.SyncSpec.Policy;
 import io.mch.harness.config.Topology.ClusterSpec;
+import io.mch.harness.input.Cursor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class SyncBinder {
             }
             boolean fleetOnly = !reads.isEmpty() && reads.stream()
                     .allMatch(r -> r.application().kind().equals(GitOpsManifests.FLEET_KIND));
-            Optional<Duration> interval = f.optional("reconcile-interval", c -> TopologyBinder.positive(c, c.duration()),
+            Optional<Duration> interval = f.optional("reconcile-interval", c -> c.positive(c.duration()),
                     fleetOnly ? SyncSpec.FLEET_POLL : SyncSpec.ARGO_RECONCILE);
             Optional<Duration> jitter = f.optional("jitter", Cursor::duration,
                     fleetOnly ? Duration.ZERO : SyncSpec.ARGO_JITTER);

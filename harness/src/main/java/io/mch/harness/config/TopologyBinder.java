@@ -8,9 +8,13 @@ import io.mch.harness.config.Topology.KubernetesTimings;
 import io.mch.harness.config.Topology.LbPolicy;
 import io.mch.harness.config.Topology.NetworkSpec;
 import io.mch.harness.config.Topology.RegionLatency;
-import io.mch.harness.config.Topology.Views;
 import io.mch.harness.config.Topology.Role;
+import io.mch.harness.config.Topology.Views;
 import io.mch.harness.config.Topology.WorkloadSpec;
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Fields;
+import io.mch.harness.input.Names;
+import io.mch.harness.input.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +117,7 @@ final class TopologyBinder {
             Optional<String> name = f.required("name", Cursor::name);
             Optional<String> region = f.required("region", Cursor::text);
             Optional<Role> role = f.required("role", c -> c.choice(Role.class));
-            Optional<Integer> nodes = f.optional("nodes", c -> atLeast(c, c.integer(), 1), DEFAULT_NODES);
+            Optional<Integer> nodes = f.optional("nodes", c -> c.atLeast(c.integer(), 1), DEFAULT_NODES);
             Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
             Optional<Optional<String>> context = f.get("context")
                     .map(c -> c.text().map(Optional::of))
@@ -203,7 +207,7 @@ final class TopologyBinder {
     private static Optional<KubernetesTimings> kubernetes(Cursor section) {
         return section.fields(List.of("node-monitor-grace-period", "pod-eviction-timeout")).flatMap(f -> {
             Optional<Duration> grace = f.optional("node-monitor-grace-period",
-                    c -> positive(c, c.duration()), DEFAULT_KUBERNETES.nodeMonitorGracePeriod());
+                    c -> c.positive(c.duration()), DEFAULT_KUBERNETES.nodeMonitorGracePeriod());
             Optional<Duration> eviction = f.optional("pod-eviction-timeout",
                     Cursor::duration, DEFAULT_KUBERNETES.podEvictionTimeout());
             return grace.isPresent() && eviction.isPresent()
@@ -278,11 +282,11 @@ final class TopologyBinder {
     private static Optional<HealthCheck> healthCheck(Cursor section) {
         return section.fields(List.of("interval", "timeout", "failure-threshold")).flatMap(f -> {
             Optional<Duration> interval =
-                    f.optional("interval", c -> positive(c, c.duration()), DEFAULT_HEALTH_CHECK.interval());
+                    f.optional("interval", c -> c.positive(c.duration()), DEFAULT_HEALTH_CHECK.interval());
             Optional<Duration> timeout =
-                    f.optional("timeout", c -> positive(c, c.duration()), DEFAULT_HEALTH_CHECK.timeout());
+                    f.optional("timeout", c -> c.positive(c.duration()), DEFAULT_HEALTH_CHECK.timeout());
             Optional<Integer> threshold = f.optional("failure-threshold",
-                    c -> atLeast(c, c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
+                    c -> c.atLeast(c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
             return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
                     ? Optional.of(new HealthCheck(interval.get(), timeout.get(), threshold.get()))
                     : Optional.empty();
@@ -292,7 +296,7 @@ final class TopologyBinder {
     private static Optional<Map<String, Integer>> weights(Cursor section, Optional<List<ClusterSpec>> clusters) {
         return section.entries().flatMap(entries -> collect(entries,
                 (cluster, weight) -> knownCluster(weight, cluster, clusters)
-                        .flatMap(known -> atLeast(weight, weight.integer(), 0))));
+                        .flatMap(known -> weight.atLeast(weight.integer(), 0))));
     }
 
     private Optional<WorkloadSpec> workload(Cursor section) {
@@ -341,25 +345,5 @@ final class TopologyBinder {
             return Optional.empty();
         }
         return Optional.of(name);
-    }
-
-    static <T extends Comparable<T>> Optional<T> atLeast(Cursor at, Optional<T> value, T minimum) {
-        return value.filter(v -> {
-            if (v.compareTo(minimum) < 0) {
-                at.problem("must be at least " + minimum + ", found " + v);
-                return false;
-            }
-            return true;
-        });
-    }
-
-    static Optional<Duration> positive(Cursor at, Optional<Duration> value) {
-        return value.filter(v -> {
-            if (v.isZero()) {
-                at.problem("must be above zero");
-                return false;
-            }
-            return true;
-        });
     }
 }

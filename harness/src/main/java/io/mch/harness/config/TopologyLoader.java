@@ -1,5 +1,7 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.InvalidInputException;
+import io.mch.harness.input.Problems;
 import java.nio.file.Path;
 import java.util.Optional;
 

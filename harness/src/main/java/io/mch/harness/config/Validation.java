@@ -1,5 +1,8 @@
 package io.mch.harness.config;
 
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Problem;
+import io.mch.harness.input.Problems;
 import java.nio.file.Path;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -25,7 +28,7 @@ public final class Validation {
         Problems problems = new Problems(file);
         YamlFiles.read(file, problems).ifPresent(root -> {
             switch (kind(root)) {
-                case SCENARIO -> ScenarioBinder.bind(file, root, fixtures, problems);
+                case SCENARIO -> ScenarioBinder.bind(file, root, fixtures, FaultTypes.BUILT_IN, problems);
                 case TOPOLOGY -> TopologyBinder.bind(file, root, problems);
                 case UNKNOWN -> problems.inFile(1, 1, "neither a scenario (it would have 'topology:' and"
                         + " 'duration:') nor a topology (it would have 'clusters:')");

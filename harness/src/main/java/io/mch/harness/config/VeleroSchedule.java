@@ -1,5 +1,8 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Cursor;
+import io.mch.harness.input.Problems;
+import io.mch.harness.input.Quantities;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

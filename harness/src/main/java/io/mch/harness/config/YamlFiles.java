@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Problems;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;

@@ -1,11 +1,11 @@
 package io.mch.harness.explore;
 
-import io.mch.faults.spec.FaultSpec;
-import io.mch.faults.spec.PartitionDirection;
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.config.ExploreSpec;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.Topology;
+import io.mch.harness.fault.FaultDraws;
+import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.network.Endpoints;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +28,18 @@ public final class Generator {
     private final Scenario scenario;
     private final ExploreSpec space;
     private final long seed;
+    private final FaultTypes faultTypes;
 
     public Generator(Scenario scenario, ExploreSpec space, long seed) {
+        this(scenario, space, seed, FaultTypes.BUILT_IN);
+    }
+
+    /** As above, drawing from {@code faultTypes} (a test's own type beside the built-in ones). */
+    public Generator(Scenario scenario, ExploreSpec space, long seed, FaultTypes faultTypes) {
         this.scenario = scenario;
         this.space = space;
         this.seed = seed;
+        this.faultTypes = faultTypes;
     }
 
     /** The {@code n}-th schedule of this seed (n from 0), ordered by start. */
@@ -52,33 +59,35 @@ public final class Generator {
             Duration length = draw(random, space.duration().min(), space.duration().max());
             Duration room = scenario.duration().minus(at);
             faults.add(new ScheduledFault(0, at, Optional.of(length.compareTo(room) > 0 ? room : length),
-                    spec(random, kind[0], kind[1])));
+                    faultTypes.named(kind[0]).orElseThrow().draw(kind[1], draws(random))));
         }
         faults.sort(Comparator.comparing(ScheduledFault::at));
         return Schedules.renumbered(faults);
     }
 
-    private FaultSpec spec(Random random, String type, String target) {
-        return switch (type) {
-            case "partition" -> new FaultSpec.Partition(List.of(target), others(target), PartitionDirection.BOTH);
-            case "latency" -> new FaultSpec.Latency(List.of(target), others(target),
-                    draw(random, space.latency().min(), space.latency().max(), Duration.ofMillis(10)), Duration.ZERO);
-            case "node-loss" -> {
-                int nodes = scenario.topology().cluster(target).map(Topology.ClusterSpec::nodes).orElse(1);
+    /** The space's draws for one fault: each takes {@code random}'s next numbers only when the fault's type asks. */
+    private FaultDraws draws(Random random) {
+        return new FaultDraws() {
+            @Override
+            public List<String> others(String target) {
+                List<String> others = new ArrayList<>(List.of(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER));
+                scenario.topology().clusterNames().stream().filter(c -> !c.equals(target)).forEach(others::add);
+                return others;
+            }
+
+            @Override
+            public Duration latency() {
+                return draw(random, space.latency().min(), space.latency().max(), Duration.ofMillis(10));
+            }
+
+            @Override
+            public int nodes(String cluster) {
+                int nodes = scenario.topology().cluster(cluster).map(Topology.ClusterSpec::nodes).orElse(1);
                 int max = Math.min(space.nodes().max(), nodes);
                 int min = Math.min(space.nodes().min(), max);
-                yield new FaultSpec.NodeLoss(target, min + random.nextInt(max - min + 1));
+                return min + random.nextInt(max - min + 1);
             }
-            case "cluster-loss" -> new FaultSpec.ClusterLoss(target);
-            default -> throw new IllegalArgumentException("unknown fault type " + type);
         };
-    }
-
-    /** Every endpoint but {@code target}: the clients, the load balancer and the other clusters. */
-    private List<String> others(String target) {
-        List<String> others = new ArrayList<>(List.of(Endpoints.CLIENTS, Endpoints.GLOBAL_LOAD_BALANCER));
-        scenario.topology().clusterNames().stream().filter(c -> !c.equals(target)).forEach(others::add);
-        return others;
     }
 
     private static Duration draw(Random random, Duration min, Duration max) {

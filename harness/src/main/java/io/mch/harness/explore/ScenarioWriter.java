@@ -1,9 +1,9 @@
 package io.mch.harness.explore;
 
-import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Quantities;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Quantities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public final class ScenarioWriter {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("at", Quantities.format(f.at()));
             f.duration().ifPresent(d -> item.put("for", Quantities.format(d)));
-            item.put(f.spec().type(), body(f.spec()));
+            item.put(f.spec().type(), FaultTypes.BUILT_IN.of(f.spec()).yaml());
             list.add(item);
         }
         yaml.put("faults", list);
@@ -56,25 +56,5 @@ public final class ScenarioWriter {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text);
         return file;
-    }
-
-    private static Map<String, Object> body(FaultSpec spec) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (spec instanceof FaultSpec.Partition p) {
-            body.put("between", p.between());
-            body.put("and", p.and());
-            body.put("direction", p.direction().name().toLowerCase());
-        } else if (spec instanceof FaultSpec.Latency l) {
-            body.put("between", l.between());
-            body.put("and", l.and());
-            body.put("add", Quantities.format(l.add()));
-            body.put("jitter", Quantities.format(l.jitter()));
-        } else if (spec instanceof FaultSpec.NodeLoss n) {
-            body.put("cluster", n.cluster());
-            body.put("count", n.count());
-        } else {
-            body.put("cluster", ((FaultSpec.ClusterLoss) spec).cluster());
-        }
-        return body;
     }
 }

@@ -1,8 +1,8 @@
 package io.mch.harness.explore;
 
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Quantities;
-import io.mch.harness.run.FaultText;
+import io.mch.harness.input.Quantities;
+import io.mch.harness.fault.registry.FaultTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ final class Schedules {
     static String describe(List<ScheduledFault> faults, Duration scenarioLength) {
         return faults.stream()
                 .map(f -> Quantities.format(f.at()) + "+" + Quantities.format(f.end(scenarioLength).minus(f.at()))
-                        + " " + FaultText.describe(f.spec()))
+                        + " " + FaultTypes.BUILT_IN.of(f.spec()).describe())
                 .collect(Collectors.joining("; ", "[", "]"));
     }
 }

@@ -2,7 +2,8 @@ package io.mch.harness.explore;
 
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Quantities;
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Quantities;
 import io.mch.harness.runtime.Console;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.function.UnaryOperator;
 public final class Shrinker {
 
     private static final Duration MIN_DURATION = Duration.ofSeconds(1);
-    private static final Duration MIN_LATENCY = Duration.ofMillis(10);
 
     private final Trials trials;
     private final Console console;
@@ -117,7 +117,7 @@ public final class Shrinker {
         return chunks;
     }
 
-    /** Shorter, later, fewer nodes, less latency: each repeated while it still breaks. */
+    /** Shorter, later, then smaller in the fault type's own ways (fewer nodes, less latency): each repeated while it still breaks. */
     private List<ScheduledFault> shrinkFault(List<ScheduledFault> schedule, int i) throws IOException {
         List<ScheduledFault> current = schedule;
         current = repeat(current, i, "duration", f -> {
@@ -129,15 +129,11 @@ public final class Shrinker {
             Duration later = onGrid(room.dividedBy(2));
             return later.compareTo(MIN_DURATION) < 0 ? null : with(f, f.at().plus(later), length(f), f.spec());
         });
-        current = repeat(current, i, "nodes", f -> f.spec() instanceof FaultSpec.NodeLoss n && n.count() > 1
-                ? with(f, f.at(), length(f), new FaultSpec.NodeLoss(n.cluster(), n.count() - 1))
-                : null);
-        current = repeat(current, i, "latency", f -> {
-            if (!(f.spec() instanceof FaultSpec.Latency l) || l.add().dividedBy(2).compareTo(MIN_LATENCY) < 0) {
-                return null;
-            }
-            return with(f, f.at(), length(f), new FaultSpec.Latency(l.between(), l.and(), l.add().dividedBy(2), l.jitter()));
-        });
+        for (String step : FaultTypes.BUILT_IN.of(current.get(i).spec()).shrinkSteps()) {
+            current = repeat(current, i, step, f -> FaultTypes.BUILT_IN.of(f.spec()).smaller(step)
+                    .map(spec -> with(f, f.at(), length(f), spec))
+                    .orElse(null));
+        }
         return current;
     }
 
@@ -199,8 +195,7 @@ public final class Shrinker {
         return switch (what) {
             case "duration" -> Quantities.format(length(f));
             case "start" -> Quantities.format(f.at());
-            case "nodes" -> String.valueOf(((FaultSpec.NodeLoss) f.spec()).count());
-            default -> Quantities.format(((FaultSpec.Latency) f.spec()).add());
+            default -> FaultTypes.BUILT_IN.of(f.spec()).measure(what);
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.mch.harness.load;
 
-import io.mch.harness.config.Quantities;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.input.Quantities;
 import io.mch.harness.runtime.Console;
 import io.mch.reports.html.HtmlReport;
 import java.io.IOException;

@@ -5,8 +5,7 @@ import io.mch.harness.runtime.RunClock;
 import io.mch.harness.runtime.RunContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mch.faults.nemesis.ClusterNemesis;
-import io.mch.faults.nemesis.Nemeses;
+import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
@@ -103,7 +102,7 @@ public final class Runner {
         try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept);
                 Fabrics fabrics = Fabrics.start(ctx);
                 ScheduleRunner schedule = new ScheduleRunner(
-                        new Nemeses(List.of(Nemeses.network(network), new ClusterNemesis(fleet))),
+                        FaultTypes.BUILT_IN.nemesis(network, fleet),
                         fabrics.parts(), clock, ctx.history());
                 GatlingLoad load = new GatlingLoad(ctx.runDir().resolve("gatling"), ctx.console())) {
             ConsistencyMonitor consistency = new ConsistencyMonitor(

@@ -6,9 +6,11 @@ import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.config.Step;
 import io.mch.harness.fabric.Fabric;
+import io.mch.harness.fault.Fault;
+import io.mch.harness.fault.Sides;
+import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.runtime.RunClock;
 import io.mch.harness.runtime.Threads;
-import io.mch.harness.runtime.TimeScale;
 import io.mch.reports.history.Event;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,23 +110,16 @@ public final class ScheduleRunner implements AutoCloseable {
                 return;
             }
             try {
-                active.put(fault.index(), new Active(spec.type(), nemesis.inject(wall(spec))));
-                FaultText.Sides sides = FaultText.sides(spec);
-                history.accept(new Event.FaultStarted(clock.ms(), fault.index(), spec.type(), FaultText.describe(spec),
+                Fault<?> type = FaultTypes.BUILT_IN.of(spec);
+                long startedMs = clock.ms();
+                active.put(fault.index(), new Active(spec.type(), nemesis.inject(type.wall(clock.scale()))));
+                Sides sides = type.sides();
+                history.accept(new Event.FaultStarted(startedMs, fault.index(), spec.type(), type.describe(),
                         sides.between(), sides.and()));
             } catch (RuntimeException e) {
                 errors.add("faults[" + fault.index() + "] (" + spec.type() + ") could not be injected: " + e.getMessage());
             }
         }
-    }
-
-    /** A fault as injected: a latency fault's delay in wall time; other faults have no duration. */
-    private FaultSpec wall(FaultSpec spec) {
-        TimeScale scale = clock.scale();
-        if (spec instanceof FaultSpec.Latency l && scale.compressed()) {
-            return new FaultSpec.Latency(l.between(), l.and(), scale.wall(l.add()), scale.wall(l.jitter()));
-        }
-        return spec;
     }
 
     private synchronized void heal(int index) {

@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.Problem;
 import static io.mch.harness.config.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

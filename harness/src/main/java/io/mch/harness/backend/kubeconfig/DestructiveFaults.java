@@ -1,9 +1,9 @@
 package io.mch.harness.backend.kubeconfig;
 
-import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.ScheduledFault;
-import io.mch.harness.config.Problem;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.fault.registry.FaultTypes;
+import io.mch.harness.input.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class DestructiveFaults {
         List<Problem> problems = new ArrayList<>();
         Optional<Node> root = Optional.empty();
         for (ScheduledFault fault : scenario.faults()) {
-            Optional<String> cluster = destroys(fault.spec());
+            Optional<String> cluster = FaultTypes.BUILT_IN.of(fault.spec()).destroys();
             if (cluster.isEmpty() || options.allowDestructive().contains(options.context(cluster.get()))) {
                 continue;
             }
@@ -53,17 +53,6 @@ public final class DestructiveFaults {
                             + " destructive faults on existing clusters need explicit permission"));
         }
         return problems;
-    }
-
-    /** The cluster a fault takes nodes from or takes away; empty for network faults. */
-    private static Optional<String> destroys(FaultSpec spec) {
-        if (spec instanceof FaultSpec.NodeLoss loss) {
-            return Optional.of(loss.cluster());
-        }
-        if (spec instanceof FaultSpec.ClusterLoss loss) {
-            return Optional.of(loss.cluster());
-        }
-        return Optional.empty();
     }
 
     /** The scenario's node tree, for line numbers only (it has been validated already). */

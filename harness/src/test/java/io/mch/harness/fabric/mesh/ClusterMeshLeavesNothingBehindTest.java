@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mch.faults.Heal;
-import io.mch.faults.nemesis.Nemeses;
+import io.mch.faults.nemesis.PartitionNemesis;
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.PartitionDirection;
 import io.mch.harness.config.MeshSpec.Affinity;
@@ -35,7 +35,7 @@ class ClusterMeshLeavesNothingBehindTest {
             ClusterMesh mesh = ClusterMesh.start(MeshRig.spec(Duration.ZERO, Affinity.LOCAL), rig.context(List.of(connect)));
             mesh.perform(connect);
             // Right after the join, before the first read across 80-150 ms links can have answered.
-            Heal heal = Nemeses.network(rig.network)
+            Heal heal = new PartitionNemesis(rig.network)
                     .inject(new FaultSpec.Partition(List.of(SOUTH), List.of(EAST, WEST), PartitionDirection.BOTH));
             try {
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rig.notes())

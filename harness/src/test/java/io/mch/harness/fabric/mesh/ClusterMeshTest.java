@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mch.faults.Heal;
-import io.mch.faults.nemesis.Nemeses;
+import io.mch.faults.nemesis.PartitionNemesis;
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.PartitionDirection;
 import io.mch.harness.config.MeshSpec.Affinity;
@@ -180,7 +180,7 @@ class ClusterMeshTest {
     /** Cuts {@code cluster} off from the two other clusters in both directions. */
     private static Heal partition(MeshRig rig, String cluster) {
         List<String> others = rig.fleet.clusters().stream().map(c -> c.name()).filter(n -> !n.equals(cluster)).toList();
-        return Nemeses.network(rig.network)
+        return new PartitionNemesis(rig.network)
                 .inject(new FaultSpec.Partition(List.of(cluster), others, PartitionDirection.BOTH));
     }
 

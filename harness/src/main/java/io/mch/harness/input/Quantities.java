@@ -1,4 +1,4 @@
-package io.mch.harness.config;
+package io.mch.harness.input;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

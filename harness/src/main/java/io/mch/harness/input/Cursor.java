@@ -1,4 +1,4 @@
-package io.mch.harness.config;
+package io.mch.harness.input;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * problem sink, so that every typed read either yields a value or records exactly one problem at
  * the node's own line and column. Reads never throw: the binders carry on and collect everything.
  */
-final class Cursor {
+public final class Cursor {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
@@ -32,30 +32,30 @@ final class Cursor {
     private final String path;
     private final Problems problems;
 
-    Cursor(Node node, String path, Problems problems) {
+    public Cursor(Node node, String path, Problems problems) {
         this.node = node;
         this.path = path;
         this.problems = problems;
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
-    void problem(String message) {
+    public void problem(String message) {
         problems.at(node, path, message);
     }
 
     /** A mapping whose keys must all be among {@code allowed}; unknown and repeated keys are problems. */
-    Optional<Fields> fields(List<String> allowed) {
+    public Optional<Fields> fields(List<String> allowed) {
         return tuples().map(tuples -> {
             Map<String, NodeTuple> known = new LinkedHashMap<>();
             tuples.forEach((key, tuple) -> {
@@ -71,7 +71,7 @@ final class Cursor {
     }
 
     /** A mapping with free-form keys (labels, per-cluster weights): its values in file order. */
-    Optional<Map<String, Cursor>> entries() {
+    public Optional<Map<String, Cursor>> entries() {
         return tuples().map(tuples -> {
             Map<String, Cursor> values = new LinkedHashMap<>();
             tuples.forEach((key, tuple) -> values.put(key, new Cursor(tuple.getValueNode(), join(path, key), problems)));
@@ -100,7 +100,7 @@ final class Cursor {
         return Optional.of(tuples);
     }
 
-    Optional<List<Cursor>> items() {
+    public Optional<List<Cursor>> items() {
         if (!(node instanceof SequenceNode sequence)) {
             problem("expected a list, found " + describe(node));
             return Optional.empty();
@@ -114,7 +114,7 @@ final class Cursor {
     }
 
     /** Items read with {@code read}; empty when this is not a list or any item failed. */
-    <T> Optional<List<T>> list(Function<Cursor, Optional<T>> read) {
+    public <T> Optional<List<T>> list(Function<Cursor, Optional<T>> read) {
         return items().flatMap(items -> {
             List<T> values = new ArrayList<>();
             boolean complete = true;
@@ -128,7 +128,7 @@ final class Cursor {
     }
 
     /** A non-empty scalar, as written. */
-    Optional<String> text() {
+    public Optional<String> text() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("expected a value, found " + describe(node));
             return Optional.empty();
@@ -141,7 +141,7 @@ final class Cursor {
     }
 
     /** A name of the {@code [a-z0-9-]+} alphabet. */
-    Optional<String> name() {
+    public Optional<String> name() {
         return text().filter(value -> {
             if (Names.valid(value)) {
                 return true;
@@ -151,7 +151,7 @@ final class Cursor {
         });
     }
 
-    Optional<Long> longInteger() {
+    public Optional<Long> longInteger() {
         return text().flatMap(value -> {
             if (INTEGER.matcher(value).matches()) {
                 try {
@@ -166,7 +166,7 @@ final class Cursor {
         });
     }
 
-    Optional<Integer> integer() {
+    public Optional<Integer> integer() {
         return longInteger().filter(value -> {
             if (value == value.intValue()) {
                 return true;
@@ -176,7 +176,7 @@ final class Cursor {
         }).map(Long::intValue);
     }
 
-    Optional<Double> number() {
+    public Optional<Double> number() {
         return text().flatMap(value -> {
             if (NUMBER.matcher(value).matches()) {
                 return Optional.of(Double.parseDouble(value));
@@ -186,20 +186,42 @@ final class Cursor {
         });
     }
 
-    Optional<Duration> duration() {
+    public Optional<Duration> duration() {
         return parsed(Quantities::duration);
     }
 
-    Optional<Double> percent() {
+    public Optional<Double> percent() {
         return parsed(Quantities::percent);
     }
 
-    Optional<Double> ratePerSecond() {
+    public Optional<Double> ratePerSecond() {
         return parsed(Quantities::ratePerSecond);
     }
 
+    /** {@code value} if it is at least {@code minimum}; otherwise a problem here. */
+    public <T extends Comparable<T>> Optional<T> atLeast(Optional<T> value, T minimum) {
+        return value.filter(v -> {
+            if (v.compareTo(minimum) < 0) {
+                problem("must be at least " + minimum + ", found " + v);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** {@code value} if it is above zero; otherwise a problem here. */
+    public Optional<Duration> positive(Optional<Duration> value) {
+        return value.filter(v -> {
+            if (v.isZero()) {
+                problem("must be above zero");
+                return false;
+            }
+            return true;
+        });
+    }
+
     /** One of the enum's constants, written in lower case with '-' for '_' ({@code round-robin}). */
-    <E extends Enum<E>> Optional<E> choice(Class<E> type) {
+    public <E extends Enum<E>> Optional<E> choice(Class<E> type) {
         Map<String, E> byName = Arrays.stream(type.getEnumConstants())
                 .collect(Collectors.toMap(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         e -> e, (a, b) -> a, LinkedHashMap::new));
@@ -224,7 +246,7 @@ final class Cursor {
         });
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 

@@ -1,4 +1,4 @@
-package io.mch.harness.config;
+package io.mch.harness.input;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -9,19 +9,19 @@ import java.util.regex.Pattern;
  * records, hence the conservative alphabet; the hints turn the most common mistake (a typo in a
  * cluster or field name) into a one-glance fix.
  */
-final class Names {
+public final class Names {
 
-    static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final int MAX_HINT_DISTANCE = 2;
 
     private Names() {}
 
-    static boolean valid(String name) {
+    public static boolean valid(String name) {
         return NAME.matcher(name).matches();
     }
 
     /** The candidate closest to {@code wrong}, if within edit distance 2. */
-    static Optional<String> closest(String wrong, Collection<String> candidates) {
+    public static Optional<String> closest(String wrong, Collection<String> candidates) {
         String best = null;
         int bestDistance = MAX_HINT_DISTANCE + 1;
         for (String candidate : candidates) {
@@ -35,12 +35,12 @@ final class Names {
     }
 
     /** {@code "; did you mean 'x'?"} or nothing. */
-    static String hint(String wrong, Collection<String> candidates) {
+    public static String hint(String wrong, Collection<String> candidates) {
         return closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

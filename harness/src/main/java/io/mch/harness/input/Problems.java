@@ -1,4 +1,4 @@
-package io.mch.harness.config;
+package io.mch.harness.input;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * scenario's {@code overrides:} is reported in the scenario file under {@code overrides.<path>},
  * where the author can fix it, even though it is validated as part of the topology.
  */
-final class Problems {
+public final class Problems {
 
     private final List<Problem> found;
     private final Path file;
@@ -26,7 +26,7 @@ final class Problems {
 
     private record Overlay(Set<Node> nodes, Path file, String prefix) {}
 
-    Problems(Path file) {
+    public Problems(Path file) {
         this(new ArrayList<>(), file, null);
     }
 
@@ -37,24 +37,24 @@ final class Problems {
     }
 
     /** The same collection, for nodes of another file. */
-    Problems about(Path otherFile) {
+    public Problems about(Path otherFile) {
         return new Problems(found, otherFile, null);
     }
 
     /** The same collection, where {@code nodes} belong to {@code scenarioFile} under {@code prefix}. */
-    Problems withOverrides(Set<Node> nodes, Path scenarioFile, String prefix) {
+    public Problems withOverrides(Set<Node> nodes, Path scenarioFile, String prefix) {
         return new Problems(found, file, new Overlay(nodes, scenarioFile, prefix));
     }
 
-    static Set<Node> identitySet() {
+    public static Set<Node> identitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
-    void at(Node node, String field, String message) {
+    public void at(Node node, String field, String message) {
         int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
         int column = node.getStartMark() == null ? 0 : node.getStartMark().getColumn() + 1;
         if (overlay != null && overlay.nodes().contains(node)) {
@@ -66,16 +66,16 @@ final class Problems {
     }
 
     /** A problem of the file as a whole (unreadable, empty, wrong kind). */
-    void inFile(int line, int column, String message) {
+    public void inFile(int line, int column, String message) {
         found.add(new Problem(file, line, column, "", message));
     }
 
-    int count() {
+    public int count() {
         return found.size();
     }
 
     /** Grouped by file in order of first mention, then by position, so output reads top to bottom. */
-    List<Problem> all() {
+    public List<Problem> all() {
         Map<Path, Integer> fileOrder = new LinkedHashMap<>();
         found.forEach(p -> fileOrder.putIfAbsent(p.file(), fileOrder.size()));
         List<Problem> sorted = new ArrayList<>(found);
@@ -85,7 +85,7 @@ final class Problems {
         return List.copyOf(sorted);
     }
 
-    void throwIfAny() throws InvalidInputException {
+    public void throwIfAny() throws InvalidInputException {
         if (!found.isEmpty()) {
             throw new InvalidInputException(all());
         }

@@ -1,4 +1,4 @@
-package io.mch.harness.config;
+package io.mch.harness.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
