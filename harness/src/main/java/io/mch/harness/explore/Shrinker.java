@@ -117,7 +117,10 @@ public final class Shrinker {
         return chunks;
     }
 
-    /** Shorter, later, then smaller in the fault type's own ways (fewer nodes, less latency): each repeated while it still breaks. */
+    /**
+     * Shorter, later, then smaller in the fault type's own ways (fewer nodes, less latency): each
+     * repeated while it still breaks.
+     */
     private List<ScheduledFault> shrinkFault(List<ScheduledFault> schedule, int i) throws IOException {
         List<ScheduledFault> current = schedule;
         current = repeat(current, i, "duration", f -> {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A spec together with its type, so callers that hold any {@link FaultSpec} reach the type's
- * concerns with the spec's own class; made by {@link io.mch.harness.fault.registry.FaultTypes#of}, which checks the class once.
+ * concerns with the spec's own class; made by
+ * {@link io.mch.harness.fault.registry.FaultTypes#of}, which checks the class once.
  */
 public record Fault<S extends FaultSpec>(FaultType<S> type, S spec) {
 

@@ -12,8 +12,9 @@ import java.util.Optional;
  * Everything mch does with one kind of fault, in one place: how a scenario file writes it, how it
  * reads in the history and the report, how it is compressed with the run's time scale, drawn and
  * shrunk by a chaos search, refused on existing clusters and injected. Every concern is an abstract
- * method, so a new fault type (one package, and one line in {@link io.mch.harness.fault.registry.FaultTypes#BUILT_IN}) is told by
- * the compiler what it must provide, and no caller tests a spec's class.
+ * method, so a new fault type (one package, and one line in
+ * {@link io.mch.harness.fault.registry.FaultTypes#BUILT_IN}) is told by the compiler what it must
+ * provide, and no caller tests a spec's class.
  *
  * @param <S> the validated data of this fault type
  */
