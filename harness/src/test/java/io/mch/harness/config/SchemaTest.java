@@ -1,0 +1,113 @@
+package io.mch.harness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JSON Schemas in {@code docs/schema} (what editors complete and check against) agree with
+ * the binders on the files the checkout ships, and catch wrong types; checked with a real
+ * draft 2020-12 validator.
+ */
+class SchemaTest {
+
+    private static final Path CHECKOUT = TestFiles.checkout();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    static Stream<Path> scenarios() throws IOException {
+        return Stream.concat(yamlFiles(CHECKOUT.resolve("scenarios")),
+                yamlFiles(CHECKOUT.resolve("examples/maven-project/src/test/mch")));
+    }
+
+    static Stream<Path> fixtures() throws IOException {
+        return yamlFiles(CHECKOUT.resolve("topology-fixtures"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void everyShippedScenarioValidatesAndNamesItsSchema(Path file) throws IOException {
+        assertThat(errors("scenario", Files.readString(file))).isEmpty();
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo(
+                "# yaml-language-server: $schema=" + file.getParent().relativize(schema("scenario")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFixtureValidatesAndNamesItsSchema(Path file) throws IOException {
+        assertThat(errors("topology", Files.readString(file))).isEmpty();
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo(
+                "# yaml-language-server: $schema=" + file.getParent().relativize(schema("topology")));
+    }
+
+    @Test
+    void aDurationThatIsAListDoesNotValidate() throws IOException {
+        List<Error> errors = errors("scenario", "name: s\ntopology: t\nduration: [1m, 2m]\n");
+
+        assertThat(errors).isNotEmpty().extracting(e -> e.getInstanceLocation().toString()).containsOnly("/duration");
+        assertThat(errors).extracting(Error::getMessage).allMatch(m -> m.contains("array") && m.contains("string"), "names both types");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "duration: 1 minute",
+        "duration: 1m\nfaults: [{ at: 1s, partition: { between: [a], and: [b] }, cluster-loss: { cluster: a } }]",
+        "duration: 1m\nfaults: [{ at: 1s, cluster-loss: { cluster: a, count: 1 } }]",
+        "duration: 1m\nslo: { availability: { min: lots } }",
+        "duration: 1m\nslo: { availability: { min: 101% } }",
+        "duration: 1m\nslo: { cross-cluster-latency: { percentile: 99 } }",
+        "duration: 1m\ntraffic: { rate: 50 }",
+        "duration: 1m\nsteps: [{ at: 5s, drift: { cluster: a, object: ConfigMap/x, delete: false } }]",
+        "duration: 1m\nload: { rate: 10/s, ramp: { from: 1/s, to: 2/s } }",
+        "duration: 1m\nexplore: { window: { min: 1s } }",
+        "duration: 1m\nseed: forty-two",
+        "duration: 1m\ncolour: blue"})
+    void wrongScenariosDoNotValidate(String rest) throws IOException {
+        assertThat(errors("scenario", "name: s\ntopology: t\n" + rest + "\n")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "clusters: []",
+        "clusters: [{ name: a, region: r, role: leader }]",
+        "clusters: [{ name: a, region: r, role: active, nodes: 0 }]",
+        "clusters: [{ name: clients, region: r, role: active }]",
+        "clusters: [{ name: a, region: r, role: active }]\nfabric: { global-load-balancer: { policy: weighted } }",
+        "clusters: [{ name: a, region: r, role: active }]\nnetwork: { latency: [{ between: [r], rtt: 1ms }] }",
+        "clusters: [{ name: a, region: r, role: active }]\nworkload: { manifests: [m.yaml] }"})
+    void wrongTopologiesDoNotValidate(String rest) throws IOException {
+        assertThat(errors("topology", "name: t\n" + rest + "\n")).isNotEmpty();
+    }
+
+    private static List<Error> errors(String kind, String yaml) throws IOException {
+        Path file = schema(kind);
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of(file.toUri().toString()), Files.readString(file), InputFormat.JSON);
+        return schema.validate(yaml, InputFormat.YAML);
+    }
+
+    private static Path schema(String kind) {
+        return CHECKOUT.resolve("docs/schema/" + kind + ".schema.json");
+    }
+
+    private static Stream<Path> yamlFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+}
