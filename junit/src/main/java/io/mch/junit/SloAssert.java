@@ -2,6 +2,7 @@ package io.mch.junit;
 
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
+import io.mch.reports.slo.SloText;
 
 /** Fluent assertions on one judged SLO of an {@link MchRun}; values are in the SLO's own unit (ms, %). */
 public final class SloAssert {
@@ -50,7 +51,7 @@ public final class SloAssert {
     }
 
     private String describe() {
-        return " (measured " + (slo.value() == null ? "no finite value" : slo.value() + " " + slo.unit())
-                + ", target " + slo.target() + (slo.detail() == null ? "" : "; " + slo.detail()) + ")";
+        return " (measured " + SloText.value(slo) + ", target " + SloText.target(slo)
+                + (slo.detail() == null ? "" : "; " + slo.detail()) + ")";
     }
 }

@@ -26,10 +26,10 @@ class MchExtensionTest {
     /** Run only through {@link EngineTestKit} (Surefire skips nested classes). */
     static class Scenarios {
 
-        @MchScenario(value = SCENARIO, timeScale = 10)
+        @MchScenario(value = SCENARIO, timeScale = 4)
         void failsOnTheBreach() {}
 
-        @MchScenario(value = SCENARIO, timeScale = 10, failOnBreach = false)
+        @MchScenario(value = SCENARIO, timeScale = 4, failOnBreach = false)
         void assertsTheBreach(MchRun run) {
             run.slo("availability").failed().valueAtMost(99.99);
             run.slo("failover-time").passed().valueAtMost(60_000);

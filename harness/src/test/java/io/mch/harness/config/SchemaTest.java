@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,13 +29,24 @@ class SchemaTest {
     private static final Path CHECKOUT = TestFiles.checkout();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+    /** The library, and the scenarios of the example project and the JUnit extension's tests. */
+    private static final List<Path> SCENARIO_DIRECTORIES = List.of(CHECKOUT.resolve("scenarios"),
+            CHECKOUT.resolve("examples/maven-project/src/test/mch"), CHECKOUT.resolve("junit/src/test/resources/mch"));
+
     static Stream<Path> scenarios() throws IOException {
-        return Stream.concat(yamlFiles(CHECKOUT.resolve("scenarios")),
-                yamlFiles(CHECKOUT.resolve("examples/maven-project/src/test/mch")));
+        List<Path> files = new ArrayList<>();
+        for (Path dir : SCENARIO_DIRECTORIES) {
+            files.addAll(yamlFiles(dir, Integer.MAX_VALUE).filter(f -> !f.toString().contains(Fixtures.DIRECTORY_NAME) && !f.toString().contains("/target/")).toList());
+        }
+        return files.stream();
     }
 
     static Stream<Path> fixtures() throws IOException {
-        return yamlFiles(CHECKOUT.resolve("topology-fixtures"));
+        List<Path> files = new ArrayList<>(yamlFiles(CHECKOUT.resolve(Fixtures.DIRECTORY_NAME), 1).toList());
+        for (Path dir : SCENARIO_DIRECTORIES) {
+            files.addAll(yamlFiles(dir.resolve(Fixtures.DIRECTORY_NAME), 1).toList());
+        }
+        return files.stream();
     }
 
     @ParameterizedTest
@@ -102,11 +114,12 @@ class SchemaTest {
         return CHECKOUT.resolve("docs/schema/" + kind + ".schema.json");
     }
 
-    private static Stream<Path> yamlFiles(Path dir) throws IOException {
+    /** The {@code *.yaml} files in {@code dir}, down to {@code depth} levels. */
+    private static Stream<Path> yamlFiles(Path dir, int depth) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Stream.empty();
         }
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir, depth)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }
