@@ -22,8 +22,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code mch:verify}: runs the project's scenarios ({@code src/test/mch/*.yaml}) one after the
- * other, each with {@code mch run} in a JVM of its own (which prints its SLO table) (like Gatling's plugin: the harness's
- * libraries never meet the project's), into {@code target/mch/<scenario file name>/}; copies each
+ * other, each with {@code mch run} in a JVM of its own (like Gatling's plugin: the harness's
+ * libraries never meet the project's), into {@code target/mch/<scenario file name>/}, printing its
+ * SLO table; copies each
  * run's {@code junit.xml} to {@code target/failsafe-reports/} where CI tools pick up test reports;
  * and fails the build naming every breached SLO. Bad input (exit 2) or a harness failure (exit 3)
  * fails the build at once: nothing is judged from a run that did not happen.

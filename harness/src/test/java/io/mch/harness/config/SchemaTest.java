@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,36 +34,25 @@ class SchemaTest {
     private static final List<Path> SCENARIO_DIRECTORIES = List.of(CHECKOUT.resolve("scenarios"),
             CHECKOUT.resolve("examples/maven-project/src/test/mch"), CHECKOUT.resolve("junit/src/test/resources/mch"));
 
-    static Stream<Path> scenarios() throws IOException {
-        List<Path> files = new ArrayList<>();
+    /** Every shipped file with the schema it must meet: scenarios (not in fixtures folders), and fixtures. */
+    static Stream<Arguments> shippedFiles() throws IOException {
+        List<Arguments> files = new ArrayList<>();
+        yamlFiles(CHECKOUT.resolve(Fixtures.DIRECTORY_NAME), 1).forEach(f -> files.add(Arguments.of("topology", f)));
         for (Path dir : SCENARIO_DIRECTORIES) {
-            files.addAll(yamlFiles(dir, Integer.MAX_VALUE).filter(f -> !f.toString().contains(Fixtures.DIRECTORY_NAME) && !f.toString().contains("/target/")).toList());
+            yamlFiles(dir.resolve(Fixtures.DIRECTORY_NAME), 1).forEach(f -> files.add(Arguments.of("topology", f)));
+            yamlFiles(dir, Integer.MAX_VALUE)
+                    .filter(f -> !f.toString().contains(Fixtures.DIRECTORY_NAME) && !f.toString().contains("/target/"))
+                    .forEach(f -> files.add(Arguments.of("scenario", f)));
         }
         return files.stream();
     }
 
-    static Stream<Path> fixtures() throws IOException {
-        List<Path> files = new ArrayList<>(yamlFiles(CHECKOUT.resolve(Fixtures.DIRECTORY_NAME), 1).toList());
-        for (Path dir : SCENARIO_DIRECTORIES) {
-            files.addAll(yamlFiles(dir.resolve(Fixtures.DIRECTORY_NAME), 1).toList());
-        }
-        return files.stream();
-    }
-
-    @ParameterizedTest
-    @MethodSource("scenarios")
-    void everyShippedScenarioValidatesAndNamesItsSchema(Path file) throws IOException {
-        assertThat(errors("scenario", Files.readString(file))).isEmpty();
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("shippedFiles")
+    void everyShippedFileValidatesAndNamesItsSchema(String kind, Path file) throws IOException {
+        assertThat(errors(kind, Files.readString(file))).isEmpty();
         assertThat(Files.readAllLines(file).get(0)).isEqualTo(
-                "# yaml-language-server: $schema=" + file.getParent().relativize(schema("scenario")));
-    }
-
-    @ParameterizedTest
-    @MethodSource("fixtures")
-    void everyFixtureValidatesAndNamesItsSchema(Path file) throws IOException {
-        assertThat(errors("topology", Files.readString(file))).isEmpty();
-        assertThat(Files.readAllLines(file).get(0)).isEqualTo(
-                "# yaml-language-server: $schema=" + file.getParent().relativize(schema("topology")));
+                "# yaml-language-server: $schema=" + file.getParent().relativize(schema(kind)));
     }
 
     @Test
