@@ -1,6 +1,7 @@
 package io.mch.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ForkedRun {
         Process process;
         try {
             process = builder.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MojoExecutionException("mch: cannot start " + builder.command().get(0), e);
         }
         try {
