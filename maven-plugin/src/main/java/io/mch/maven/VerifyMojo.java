@@ -35,12 +35,12 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mch.skip", defaultValue = "false")
     boolean skip;
 
-    /** Where the scenarios are: every {@code *.yaml} directly in it (fixtures may sit in subfolders). */
+    /** Where the scenarios are: every {@code *.yaml} or {@code *.yml} directly in it (fixtures may sit in subfolders). */
     @Parameter(property = "mch.scenarios", defaultValue = "${project.basedir}/src/test/mch")
     File scenarioDirectory;
 
     /** Which scenario files to run: a glob on their file names, e.g. {@code *partition*}. */
-    @Parameter(property = "mch.scenario", defaultValue = "*.yaml")
+    @Parameter(property = "mch.scenario", defaultValue = "*")
     String scenario;
 
     /** {@code embedded}, {@code k3s} or {@code kubeconfig} ({@code --backend}). */
