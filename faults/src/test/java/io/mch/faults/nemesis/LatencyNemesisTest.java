@@ -1,11 +1,9 @@
 package io.mch.faults.nemesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mch.faults.Heal;
 import io.mch.faults.spec.FaultSpec;
-import io.mch.faults.spec.PartitionDirection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

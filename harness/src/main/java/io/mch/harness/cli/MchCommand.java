@@ -2,17 +2,21 @@ package io.mch.harness.cli;
 
 import io.mch.harness.drill.Drill;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mch} command line: {@code run}, {@code explore}, {@code validate}, {@code report},
- * {@code bench}, {@code heal}, and the fabric actions as drills ({@code federate}, {@code connect},
- * {@code replicate}, {@code failover}, {@code sync}).
+ * {@code bench}, {@code heal}, {@code completion}, and the fabric actions as drills ({@code federate},
+ * {@code connect}, {@code replicate}, {@code failover}, {@code sync}). The standard help options are
+ * inherited, so every command, present and future, answers {@code --help} and {@code --version}.
  */
 @Command(
         name = "mch",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         version = "mch 0.1.0",
         description = "Chaos-testing harness for multi-cluster Kubernetes.",
         subcommands = {RunCommand.class, ExploreCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class,
@@ -30,7 +34,7 @@ public final class MchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mch: a command is required: run, explore, validate, report, bench, heal,"
+        spec.commandLine().getErr().println("mch: a command is required: run, explore, validate, report, bench, heal, completion,"
                 + " or an action: federate, connect, replicate, failover, sync");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
@@ -50,6 +54,16 @@ public final class MchCommand implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
+        return commandLine()
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("mch: the harness failed: " + e);
+                    return HARNESS_FAILED;
+                })
+                .execute(args);
+    }
+
+    /** Every command: the annotated ones, the drills, and {@code completion} (picocli's bash/zsh script). */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MchCommand());
         for (Drill drill : Drill.values()) {
             commandLine.addSubcommand(drill.action(), new CommandLine(new ActionCommand(drill))
@@ -58,11 +72,10 @@ public final class MchCommand implements Callable<Integer> {
             commandLine.getSubcommands().get(drill.action()).getCommandSpec().usageMessage()
                     .description("Drill: " + drill.what() + " (applies to " + String.join(", ", drill.appliesTo()) + ").");
         }
-        return commandLine
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("mch: the harness failed: " + e);
-                    return HARNESS_FAILED;
-                })
-                .execute(args);
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion()).setCommandName("completion");
+        completion.getCommandSpec().usageMessage().hidden(false)
+                .description("Print a bash/zsh completion script for mch: source <(./mch completion)");
+        commandLine.addSubcommand("completion", completion);
+        return commandLine;
     }
 }
