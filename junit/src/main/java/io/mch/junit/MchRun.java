@@ -1,7 +1,7 @@
 package io.mch.junit;
 
 import io.mch.reports.RunFiles;
-import io.mch.reports.history.Measurement;
+import io.mch.reports.model.Measurement;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;

@@ -1,6 +1,6 @@
 package io.mch.junit;
 
-import io.mch.reports.history.Measurement;
+import io.mch.reports.model.Measurement;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -2,7 +2,7 @@ package io.mch.junit;
 
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import io.mch.reports.slo.SloText;
+import io.mch.reports.judge.SloText;
 
 /** Fluent assertions on one judged SLO of an {@link MchRun}; values are in the SLO's own unit (ms, %). */
 public final class SloAssert {

@@ -3,7 +3,7 @@ package io.mch.maven;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import io.mch.reports.slo.SloText;
+import io.mch.reports.judge.SloText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
