@@ -70,6 +70,17 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /** Fault types read their YAML through input, and config asks them to bind their items: never the other way. */
+    @Test
+    void inputAndTheFaultTypesSitBelowConfig() {
+        noClasses().that().resideInAnyPackage("io.mch.harness.input..", "io.mch.harness.fault..")
+                .should().dependOnClassesThat().resideInAPackage("io.mch.harness.config..")
+                .check(main);
+        noClasses().that().resideInAPackage("io.mch.harness.input..")
+                .should().dependOnClassesThat().resideInAPackage("io.mch.harness.fault..")
+                .check(main);
+    }
+
     @Test
     void faultsAndReportsNeverImportTheHarness() {
         noClasses().that().resideInAnyPackage("io.mch.faults..", "io.mch.reports..")
