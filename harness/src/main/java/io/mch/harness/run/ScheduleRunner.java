@@ -67,11 +67,7 @@ public final class ScheduleRunner implements AutoCloseable {
     /** Schedules every fault and step relative to the run clock's zero. */
     public void schedule(List<ScheduledFault> faults, List<Step.Scheduled> steps, Duration scenarioLength) {
         for (ScheduledFault f : faults) {
-            long endMs = f.end(scenarioLength).toMillis();
-            at("faults[" + f.index() + "] (" + f.spec().type() + ")", f.at().toMillis(), () -> inject(f));
-            if (f.duration().isPresent() && endMs < scenarioLength.toMillis()) {
-                at("faults[" + f.index() + "] (" + f.spec().type() + ") heal", endMs, () -> heal(f.index()));
-            }
+            at("faults[" + f.index() + "] (" + f.spec().type() + ")", f.at().toMillis(), () -> inject(f, scenarioLength));
         }
         for (Step.Scheduled step : steps) {
             at("steps[" + step.index() + "] (" + step.step().kind() + ")", step.at().toMillis(), () -> perform(step));
@@ -79,6 +75,9 @@ public final class ScheduleRunner implements AutoCloseable {
     }
 
     private synchronized void at(String name, long scenarioMs, Runnable action) {
+        if (timer.isShutdown()) {
+            return; // the schedule has ended: healAll heals what is still active
+        }
         pending.put(name, scenarioMs);
         long delay = Math.max(0, clock.scale().wallMs(scenarioMs - clock.ms()));
         timer.schedule(() -> {
@@ -103,7 +102,11 @@ public final class ScheduleRunner implements AutoCloseable {
         return List.copyOf(errors);
     }
 
-    private void inject(ScheduledFault fault) {
+    /**
+     * Injects {@code fault} and schedules its heal {@code for:} after the moment it took effect, so a
+     * late injection (a loaded machine) never shortens the window the scenario asked for.
+     */
+    private void inject(ScheduledFault fault, Duration scenarioLength) {
         FaultSpec spec = fault.spec();
         synchronized (this) {
             if (closed) {
@@ -116,6 +119,10 @@ public final class ScheduleRunner implements AutoCloseable {
                 Sides sides = type.sides();
                 history.accept(new Event.FaultStarted(startedMs, fault.index(), spec.type(), type.describe(),
                         sides.between(), sides.and()));
+                fault.duration().map(d -> startedMs + d.toMillis())
+                        .filter(endMs -> endMs < scenarioLength.toMillis())
+                        .ifPresent(endMs -> at("faults[" + fault.index() + "] (" + spec.type() + ") heal", endMs,
+                                () -> heal(fault.index())));
             } catch (RuntimeException e) {
                 errors.add("faults[" + fault.index() + "] (" + spec.type() + ") could not be injected: " + e.getMessage());
             }
@@ -173,9 +180,9 @@ public final class ScheduleRunner implements AutoCloseable {
     public void healAll() {
         long endMs = clock.ms();
         awaitDue();
-        timer.shutdownNow();
         List<Integer> indices;
         synchronized (this) {
+            timer.shutdownNow();
             closed = true;
             pending.forEach((name, dueMs) -> {
                 if (dueMs <= endMs) {
