@@ -39,17 +39,23 @@ public final class ScenarioRun {
     private final Runner runner;
     private final CountDownLatch finished = new CountDownLatch(1);
 
+    /** A run in {@code dir}, which must be new or empty (see {@link RunDirectory#claim}). */
     public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console) {
         this(scenario, backend, seed, dir, console, TimeScale.REAL);
     }
 
     /** A run compressed by {@code scale}; the backend must be compressed alike (see {@link TimeScale}). */
     public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console, TimeScale scale) {
+        this(scenario, backend, seed, RunDirectory.claim(dir), console, scale);
+    }
+
+    /** A run in a directory already claimed for it. */
+    public ScenarioRun(Scenario scenario, Backend backend, long seed, RunDirectory dir, Console console, TimeScale scale) {
         this.scenario = scenario;
         this.seed = seed;
-        this.dir = dir;
+        this.dir = dir.path();
         this.console = console;
-        this.runner = new Runner(backend, console, dir, scale);
+        this.runner = new Runner(backend, console, this.dir, scale);
     }
 
     /** Ends the run early (SIGINT/SIGTERM); {@link #execute()} then heals, judges and writes as usual. */
@@ -64,7 +70,6 @@ public final class ScenarioRun {
 
     public RunOutcome execute() throws IOException {
         try {
-            Files.createDirectories(dir);
             String startedAt = Instant.now().toString();
             Optional<String> failure = Optional.empty();
             History history;
