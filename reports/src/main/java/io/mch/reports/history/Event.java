@@ -1,5 +1,6 @@
 package io.mch.reports.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -49,12 +50,21 @@ public sealed interface Event {
             double crossProbeIntervalMs,
             List<ClusterInfo> clusters,
             double timeScale,
-            List<RegionRtt> rtts)
+            List<RegionRtt> rtts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SloTargets slo)
             implements Event {
 
         public RunStarted {
             timeScale = timeScale > 0 ? timeScale : 1;
             rtts = rtts == null ? List.of() : List.copyOf(rtts);
+        }
+
+        /** A run without recorded SLO targets (histories written before they were recorded). */
+        public RunStarted(long tMs, String scenario, String topology, String backend, long seed, long durationMs,
+                double probeIntervalMs, double crossProbeIntervalMs, List<ClusterInfo> clusters, double timeScale,
+                List<RegionRtt> rtts) {
+            this(tMs, scenario, topology, backend, seed, durationMs, probeIntervalMs, crossProbeIntervalMs, clusters,
+                    timeScale, rtts, null);
         }
 
         /** A run without recorded round-trip times. */
@@ -68,6 +78,26 @@ public sealed interface Event {
         public RunStarted(long tMs, String scenario, String topology, String backend, long seed, long durationMs,
                 double probeIntervalMs, double crossProbeIntervalMs, List<ClusterInfo> clusters) {
             this(tMs, scenario, topology, backend, seed, durationMs, probeIntervalMs, crossProbeIntervalMs, clusters, 1);
+        }
+    }
+
+    /**
+     * The scenario's SLO targets, so a run killed before it wrote {@code run.json} can still be
+     * judged from its history alone. Durations are scenario milliseconds; an absent target is null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SloTargets(
+            Long failoverTimeMaxMs,
+            Integer latencyPercentile,
+            Long latencyMaxMs,
+            Double configConsistencyMinPercent,
+            Double availabilityMinPercent,
+            Double incidentsPerYear,
+            Map<String, Long> measuredMaxMs) {
+
+        public SloTargets {
+            measuredMaxMs = measuredMaxMs == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(measuredMaxMs));
         }
     }
 

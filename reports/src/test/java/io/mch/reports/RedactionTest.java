@@ -1,8 +1,8 @@
-package io.mch.reports.html;
+package io.mch.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mch.reports.SampleRun;
+import io.mch.reports.html.HtmlReport;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.model.RunRecord;
