@@ -6,6 +6,7 @@ import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.drill.Drill;
 import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.ProcessTemp;
 import io.mch.harness.run.RunDirectory;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
@@ -81,7 +82,7 @@ final class ActionCommand implements Callable<Integer> {
             return MchCommand.BAD_INPUT;
         }
         Scenario scenario;
-        Path written = drill.scenario(topology, Files.createTempDirectory("mch-drill-"));
+        Path written = drill.scenario(topology, Files.createTempDirectory(ProcessTemp.dir(), "drill-"));
         try {
             scenario = ScenarioLoader.load(written);
         } catch (InvalidInputException e) {

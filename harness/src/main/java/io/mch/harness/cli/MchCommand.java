@@ -1,6 +1,7 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.drill.Drill;
+import io.mch.harness.runtime.ProcessTemp;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ public final class MchCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         VERTX.setLevel(java.util.logging.Level.OFF);
+        ProcessTemp.configureVertx();
         System.exit(execute(args));
     }
 

@@ -87,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long runSeed = CommandInputs.seed(seed, scenario);
         Console console = Console.system();
+        RunDirectory.sweepDeadRuns(dir.toAbsolutePath().getParent()).forEach(console::progress);
         console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
                 + (scale.get().compressed() ? ", time scale " + scale.get() : "") + ", results in " + dir);
         ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, claimed.get(), console, scale.get());

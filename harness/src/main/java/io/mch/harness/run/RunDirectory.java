@@ -1,11 +1,14 @@
 package io.mch.harness.run;
 
+import io.mch.harness.runtime.ProcessTemp;
+import io.mch.reports.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -92,6 +95,35 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release " + path, e);
         }
+    }
+
+    /**
+     * What runs that were killed left: the temporary folders of mch processes that are gone, and the
+     * half-written {@code run.json.tmp} in the run directories under {@code runs} whose run is gone
+     * (by the pid in their marker). Returns one line for each thing removed.
+     */
+    public static List<String> sweepDeadRuns(Path runs) {
+        List<String> removed = new ArrayList<>(ProcessTemp.sweep(ProcessTemp.systemTemp()));
+        if (!Files.isDirectory(runs)) {
+            return removed;
+        }
+        try (Stream<Path> list = Files.list(runs)) {
+            for (Path run : list.filter(d -> Files.isRegularFile(d.resolve(MARKER))).toList()) {
+                Path partial = run.resolve(RunFiles.RUN_JSON + ".tmp");
+                if (Files.exists(partial) && ProcessTemp.gone(pid(run.resolve(MARKER)))) {
+                    Files.delete(partial);
+                    removed.add("removed " + partial + " (half-written by a run that was killed)");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sweep " + runs, e);
+        }
+        return removed;
+    }
+
+    private static String pid(Path marker) throws IOException {
+        return Files.readAllLines(marker).stream().filter(l -> l.startsWith("pid ")).map(l -> l.substring(4).trim())
+                .findFirst().orElse("");
     }
 
     private static void create(Path dir) {
