@@ -1,6 +1,7 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.drill.Drill;
+import io.mch.reports.Redaction;
 import io.mch.harness.runtime.ProcessTemp;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,7 +63,7 @@ public final class MchCommand implements Callable<Integer> {
         }
         return commandLine
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("mch: the harness failed: " + e);
+                    cmd.getErr().println("mch: the harness failed: " + Redaction.clean(String.valueOf(e)));
                     return HARNESS_FAILED;
                 })
                 .execute(args);

@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory: new or empty (default: a new runs/<scenario>-<time>).")
     Path out;
 
+    @Option(names = "--backup-location", paramLabel = "DIR",
+            description = "Write the scenario's backups here instead of inside the run directory.")
+    Path backupLocation;
+
     @Mixin
     KubeconfigArgs kubeconfig;
 
@@ -58,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
             scenario = ScenarioLoader.load(scenarioFile);
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
+        }
+        if (backupLocation != null) {
+            scenario = scenario.withBackupLocation(backupLocation);
         }
         Optional<TimeScale> scale = CommandInputs.scale(timeScale);
         if (scale.isEmpty()) {
