@@ -3,6 +3,7 @@ package io.mch.harness.check;
 import io.mch.harness.config.SloTargets;
 import io.mch.reports.history.History;
 import io.mch.reports.model.SloResult;
+import io.mch.reports.slo.ProbeLag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,10 @@ public final class Checkers {
         return List.copyOf(checkers);
     }
 
-    /** Every checker's result in order; a checker that throws or returns nothing yields UNKNOWN. */
+    /**
+     * Every checker's result in order; a checker that throws or returns nothing yields UNKNOWN, and
+     * a timing verdict of a run that did not keep its probe rate is UNKNOWN rather than FAIL ({@link ProbeLag}).
+     */
     public static List<SloResult> runAll(List<Checker> checkers, History history) {
         List<SloResult> results = new ArrayList<>();
         for (Checker checker : checkers) {
@@ -40,7 +44,7 @@ public final class Checkers {
             }
             results.add(result);
         }
-        return List.copyOf(results);
+        return ProbeLag.apply(List.copyOf(results), history);
     }
 
     private static SloResult unknown(Checker checker, String detail) {

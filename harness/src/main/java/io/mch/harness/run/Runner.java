@@ -141,7 +141,7 @@ public final class Runner {
         try (Traffic traffic = new Traffic(scale.wall(scenario.traffic().timeout()), clock, p -> {
                     log.append(p);
                     live.add(p);
-                });
+                }, log::append);
                 LoadBalancerViews glb = topology.fabric().globalLoadBalancer().isPresent()
                         ? LoadBalancerViews.start(topology.fabric().globalLoadBalancer().get(), topology, fleet,
                                 network, service, log::append, seed, clock::ms)

@@ -13,6 +13,7 @@ import io.mch.reports.html.HtmlReport;
 import io.mch.reports.junit.JUnitXml;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
+import io.mch.reports.slo.ProbeLag;
 import io.mch.reports.text.SummaryTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,6 +88,8 @@ public final class ScenarioRun {
             RunFiles.writeRunJson(dir, record);
             HtmlReport.write(dir, record, history);
             JUnitXml.write(dir, record);
+            Optional.ofNullable(record.probes()).filter(p -> !p.rateKept()).ifPresent(p -> console.progress(
+                    ProbeLag.describe(p) + "; a failover-time or cross-cluster-latency FAIL is UNKNOWN instead"));
             console.print(SummaryTable.render(record));
             console.print("report: " + dir.resolve("report.html") + "\n");
             return new RunOutcome(record, dir, failure);

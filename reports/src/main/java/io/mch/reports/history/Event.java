@@ -27,6 +27,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Event.FabricNote.class, name = "fabric"),
     @JsonSubTypes.Type(value = Event.BackupTaken.class, name = "backup"),
     @JsonSubTypes.Type(value = Event.Restored.class, name = "restore"),
+    @JsonSubTypes.Type(value = Event.ProbeMissed.class, name = "probe-missed"),
+    @JsonSubTypes.Type(value = Event.ProbeAccount.class, name = "probe-account"),
 })
 public sealed interface Event {
 
@@ -122,6 +124,24 @@ public sealed interface Event {
             double latencyMs,
             String error)
             implements Event {}
+
+    /**
+     * A probe of the schedule that mch itself could not carry out on time: it was due at
+     * {@code tMs} but the harness got to it {@code lagMs} late (beyond its send tolerance), or its
+     * answer came later than its timeout after it was due though within the timeout after it was
+     * sent. Either way the delay is mch's, not the system's: it counts neither as a failure nor as
+     * a latency, and a run with many of them did not keep its probe rate.
+     */
+    record ProbeMissed(long tMs, String source, String target, double lagMs) implements Event {}
+
+    /**
+     * Every probe of the schedule, accounted for when the traffic stopped: {@code scheduled} were
+     * due, {@code sent} were recorded as probes, {@code missed} as {@link ProbeMissed}, and
+     * {@code cut} were still waiting when the run ended. {@code toleranceMs} is how late a probe
+     * may be sent (wall time), {@code worstLagMs} the largest lag seen.
+     */
+    record ProbeAccount(long tMs, long scheduled, long sent, long missed, long cut, double toleranceMs,
+            double worstLagMs) implements Event {}
 
     /**
      * A fault was injected; {@code index} is its position in the scenario's fault list.
