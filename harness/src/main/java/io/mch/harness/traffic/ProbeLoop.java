@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * <p>mch measures its own lag: a probe its worker picks up more than the send tolerance after it
  * was due is not sent but recorded as missed by mch ({@link Event.ProbeMissed}), and so is one
  * answered within its timeout of being sent but later than its timeout after it was due. Neither
- * is the system's latency or failure.
+ * is the system's latency or failure. A call that itself took longer than the timeout (its connect
+ * and reads each within it) failed: no successful probe is slower than its timeout.
  */
 final class ProbeLoop {
 
@@ -103,10 +104,13 @@ final class ProbeLoop {
             error = describe(e);
         }
         long answeredNanos = System.nanoTime();
-        if (error == null && answeredNanos - dueNanos > lag.timeoutNanos()
-                && answeredNanos - sentNanos <= lag.timeoutNanos()) {
-            missed(dueNanos, sentNanos - dueNanos);
-            return;
+        if (error == null && answeredNanos - dueNanos > lag.timeoutNanos()) {
+            if (answeredNanos - sentNanos <= lag.timeoutNanos()) {
+                missed(dueNanos, sentNanos - dueNanos);
+                return;
+            }
+            // The client's connect and reads each stayed within the timeout, the whole call did not.
+            error = "answered after its timeout (" + round((answeredNanos - sentNanos) / 1e6) + " ms wall)";
         }
         if (lag.counts().sent()) {
             double latencyMs = clock.scale().scenarioMs((answeredNanos - dueNanos) / 1e6);

@@ -66,7 +66,7 @@ public final class ProbeLag {
     /** E.g. {@code mch could not keep its probe rate: 412 of 36000 probes (1.1 %) missed by mch, worst lag 2.3 s}. */
     public static String describe(ProbeSchedule s) {
         return "mch could not keep its probe rate: " + s.missedByMch() + " of " + s.scheduled() + " probes ("
-                + SloText.number(s.scheduled() == 0 ? 0 : 100.0 * s.missedByMch() / s.scheduled()) + " %) missed by mch"
+                + SloText.number(s.scheduled() == 0 ? 0 : Math.round(10_000.0 * s.missedByMch() / s.scheduled()) / 100.0) + " %) missed by mch"
                 + (s.toleranceMs() > 0 ? " (not sent within " + SloText.number(s.toleranceMs()) + " ms of their time)" : "")
                 + ", worst lag " + SloText.number(s.worstLagMs()) + " ms";
     }
