@@ -19,11 +19,7 @@ class ParentWatchTest {
 
     @Test
     void theChildHaltsWhenItsParentsPipeCloses() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ParentWatch.class.getName(), Sleeper.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process child = startChild();
         try {
             assertThat(child.isAlive()).isTrue();
 
@@ -38,15 +34,20 @@ class ParentWatchTest {
 
     @Test
     void whileThePipeIsOpenTheChildRunsOn() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ParentWatch.class.getName(), Sleeper.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process child = startChild();
         try {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(child::isAlive);
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    /** A JVM running {@link Sleeper} under {@link ParentWatch}, its standard input a pipe from this one. */
+    private static Process startChild() throws java.io.IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ParentWatch.class.getName(), Sleeper.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 }
