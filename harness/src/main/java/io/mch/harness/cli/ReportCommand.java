@@ -48,8 +48,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Path> runs = runDirectories();
         if (runs.isEmpty()) {
-            System.err.println("mch: " + dir + ": holds neither " + RunFiles.RUN_JSON + " nor " + HISTORY
-                    + ", and no subfolder of it does: it is neither a run directory nor a folder of run directories");
+            System.err.println("mch: " + dir.resolve(RunFiles.RUN_JSON) + ": not found, nor " + HISTORY + ", and no"
+                    + " subfolder of " + dir + " holds either: it is neither a run directory nor a folder of run directories");
             return MchCommand.BAD_INPUT;
         }
         return index(runs);

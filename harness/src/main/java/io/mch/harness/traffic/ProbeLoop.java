@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  * time; latencies are recorded in scenario time.
  *
  * <p>mch measures its own lag: a probe its worker picks up more than the send tolerance after it
- * was due is not sent but recorded as missed by mch ({@link Event.ProbeMissed}), and so is one
- * answered within its timeout of being sent but later than its timeout after it was due. Neither
- * is the system's latency or failure. A call that itself took longer than the timeout (its connect
- * and reads each within it) failed: no successful probe is slower than its timeout.
+ * was due is not sent but recorded as missed by mch ({@link Event.ProbeMissed}): neither the
+ * system's latency nor its failure. A probe sent on time carries at most the tolerance of mch's
+ * own delay in its latency. A call that itself took longer than the timeout (its connect and
+ * reads each within it) failed.
  */
 final class ProbeLoop {
 
@@ -104,11 +104,7 @@ final class ProbeLoop {
             error = describe(e);
         }
         long answeredNanos = System.nanoTime();
-        if (error == null && answeredNanos - dueNanos > lag.timeoutNanos()) {
-            if (answeredNanos - sentNanos <= lag.timeoutNanos()) {
-                missed(dueNanos, sentNanos - dueNanos);
-                return;
-            }
+        if (error == null && answeredNanos - sentNanos > lag.timeoutNanos()) {
             // The client's connect and reads each stayed within the timeout, the whole call did not.
             error = "answered after its timeout (" + round((answeredNanos - sentNanos) / 1e6) + " ms wall)";
         }

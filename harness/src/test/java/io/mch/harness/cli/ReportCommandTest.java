@@ -78,8 +78,7 @@ class ReportCommandTest {
 
         assertThat(MchCommand.execute("report", dir.resolve("empty").toString())).isEqualTo(2);
 
-        assertThat(streams.err()).contains("holds neither run.json nor history.jsonl",
-                "neither a run directory nor a folder of run directories");
+        assertThat(streams.err()).contains("run.json: not found", "neither a run directory nor a folder of run directories");
         assertThat(dir.resolve("empty/index.html")).doesNotExist();
     }
 

@@ -126,11 +126,10 @@ public sealed interface Event {
             implements Event {}
 
     /**
-     * A probe of the schedule that mch itself could not carry out on time: it was due at
-     * {@code tMs} but the harness got to it {@code lagMs} late (beyond its send tolerance), or its
-     * answer came later than its timeout after it was due though within the timeout after it was
-     * sent. Either way the delay is mch's, not the system's: it counts neither as a failure nor as
-     * a latency, and a run with many of them did not keep its probe rate.
+     * A probe of the schedule that mch itself could not send on time: it was due at {@code tMs}
+     * but the harness got to it {@code lagMs} late, beyond its send tolerance. The delay is mch's,
+     * not the system's: it counts neither as a failure nor as a latency, and a run with many of
+     * them did not keep its probe rate.
      */
     record ProbeMissed(long tMs, String source, String target, double lagMs) implements Event {}
 
