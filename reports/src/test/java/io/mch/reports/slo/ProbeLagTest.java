@@ -2,7 +2,11 @@ package io.mch.reports.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mch.reports.RunFiles;
+import io.mch.reports.RunRecords;
 import io.mch.reports.history.Event;
+import io.mch.reports.html.HtmlReport;
+import io.mch.reports.model.RunRecord;
 import io.mch.reports.history.History;
 import io.mch.reports.model.RunRecord.ProbeSchedule;
 import io.mch.reports.model.SloResult;
@@ -62,5 +66,19 @@ class ProbeLagTest {
         assertThat(ProbeLag.of(new History(events)).orElseThrow())
                 .isEqualTo(new ProbeSchedule(1_000, 950, 50, 0, 0, 299, false));
         assertThat(ProbeLag.of(new History(List.of()))).isEmpty();
+    }
+
+    @Test
+    void aRunThatDidNotKeepItsRateSaysSoInRunJsonAndTheReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        History history = history(50);
+        RunRecord run = RunRecords.of(history, ProbeLag.apply(SLOS, history), null, null);
+
+        RunFiles.writeRunJson(dir, run);
+
+        assertThat(java.nio.file.Files.readString(dir.resolve(RunFiles.RUN_JSON)))
+                .contains("\"probes\" : {", "\"missed_by_mch\" : 50", "\"rate_kept\" : false");
+        assertThat(HtmlReport.render(run, history)).contains("mch could not keep its probe rate: 50 of 1010 probes",
+                "cannot FAIL on it and are UNKNOWN instead");
     }
 }
