@@ -17,8 +17,11 @@ import java.util.Set;
  */
 public final class ProbeLag {
 
-    /** A run kept its probe rate when mch missed at most this share of the probes due. */
-    public static final double MAX_MISSED_PERCENT = 1.0;
+    /**
+     * A run kept its probe rate when mch missed at most this share of the probes due. Stalls of a
+     * shared machine miss 1 to 2 %; a backlog that grows misses far more (docs/performance.md).
+     */
+    public static final double MAX_MISSED_PERCENT = 5.0;
     private static final Set<String> TIMED_BY_PROBES = Set.of("failover-time", "cross-cluster-latency");
 
     private ProbeLag() {}

@@ -35,16 +35,16 @@ class ProbeLagTest {
 
     @Test
     void everyProbeOfTheScheduleIsAccountedForWithTheWorstLag() {
-        ProbeSchedule schedule = ProbeLag.of(history(50)).orElseThrow();
+        ProbeSchedule schedule = ProbeLag.of(history(100)).orElseThrow();
 
-        assertThat(schedule).isEqualTo(new ProbeSchedule(1_010, 950, 50, 10, 100, 299, false));
-        assertThat(ProbeLag.describe(schedule)).isEqualTo("mch could not keep its probe rate: 50 of 1010 probes (4.95 %)"
-                + " missed by mch (not sent within 100 ms of their time), worst lag 299 ms");
+        assertThat(schedule).isEqualTo(new ProbeSchedule(1_010, 900, 100, 10, 100, 349, false));
+        assertThat(ProbeLag.describe(schedule)).isEqualTo("mch could not keep its probe rate: 100 of 1010 probes (9.9 %)"
+                + " missed by mch (not sent within 100 ms of their time), worst lag 349 ms");
     }
 
     @Test
     void aTimingFailOfARunThatLaggedIsUnknownAndTheRestStays() {
-        List<SloResult> judged = ProbeLag.apply(SLOS, history(50));
+        List<SloResult> judged = ProbeLag.apply(SLOS, history(100));
 
         assertThat(judged.get(0).verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(judged.get(0).detail()).startsWith("mch could not keep its probe rate")
@@ -54,31 +54,31 @@ class ProbeLagTest {
 
     @Test
     void aRunThatKeptItsRateKeepsItsVerdicts() {
-        assertThat(ProbeLag.of(history(5)).orElseThrow().rateKept()).isTrue();
-        assertThat(ProbeLag.apply(SLOS, history(5))).isEqualTo(SLOS);
+        assertThat(ProbeLag.of(history(40)).orElseThrow().rateKept()).isTrue();
+        assertThat(ProbeLag.apply(SLOS, history(40))).isEqualTo(SLOS);
     }
 
     @Test
     void aKilledRunIsAccountedFromItsEventsAndARunWithoutProbesNotAtAll() {
-        List<Event> events = new ArrayList<>(history(50).events());
+        List<Event> events = new ArrayList<>(history(100).events());
         events.removeIf(Event.ProbeAccount.class::isInstance);
 
         assertThat(ProbeLag.of(new History(events)).orElseThrow())
-                .isEqualTo(new ProbeSchedule(1_000, 950, 50, 0, 0, 299, false));
+                .isEqualTo(new ProbeSchedule(1_000, 900, 100, 0, 0, 349, false));
         assertThat(ProbeLag.of(new History(List.of()))).isEmpty();
     }
 
     @Test
     void aRunThatDidNotKeepItsRateSaysSoInRunJsonAndTheReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        History history = history(50);
+        History history = history(100);
         RunRecord run = RunRecords.of(history, ProbeLag.apply(SLOS, history), null, null);
 
         RunFiles.writeRunJson(dir, run);
 
         assertThat(java.nio.file.Files.readString(dir.resolve(RunFiles.RUN_JSON)))
-                .contains("\"probes\" : {", "\"missed_by_mch\" : 50", "\"rate_kept\" : false");
-        assertThat(HtmlReport.render(run, history)).contains("mch could not keep its probe rate: 50 of 1010 probes",
+                .contains("\"probes\" : {", "\"missed_by_mch\" : 100", "\"rate_kept\" : false");
+        assertThat(HtmlReport.render(run, history)).contains("mch could not keep its probe rate: 100 of 1010 probes",
                 "cannot FAIL on it and are UNKNOWN instead");
     }
 }
