@@ -7,6 +7,7 @@ import io.mch.reports.judge.Measurements;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
+import io.mch.reports.judge.ProbeLag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class RunRecords {
                 startedAt,
                 end.map(Event.RunEnded::reason).orElse("no run-ended event (the run was killed)"),
                 start.map(Event.RunStarted::timeScale).orElse(1.0),
-                Measurements.of(history));
+                Measurements.of(history),
+                ProbeLag.of(history).orElse(null));
     }
 
     /**

@@ -98,7 +98,7 @@ class ScenarioLibraryIT {
         assertThat(EXPECTED).as("expected verdicts for " + scenario.name()).containsKey(scenario.name());
         Expected expected = EXPECTED.get(scenario.name());
         TimeScale scale = new TimeScale(expected.timeScale());
-        Path dir = Path.of("target", "runs", scenario.name());
+        Path dir = TargetRuns.fresh(scenario.name());
         RunOutcome outcome = new ScenarioRun(scenario,
                 new EmbeddedBackend(),
                 scenario.seed().orElse(1L), dir, Console.system(), scale).execute();

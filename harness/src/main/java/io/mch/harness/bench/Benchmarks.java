@@ -40,4 +40,23 @@ public final class Benchmarks {
                 + " report.html %.2f MB%n", r.events(), r.globalProbes(), r.medianMs(), r.minMs(), r.renders(),
                 r.bytes() / 1e6);
     }
+
+    /**
+     * For each fleet size, a {@code run}-long fault-free run at each global probe rate, and what
+     * mch kept of its schedule: the table of docs/performance.md's "highest probe rate".
+     */
+    public static void probeRates(List<Integer> clusterCounts, List<Double> rates, Duration run, Path manifest,
+            PrintStream out) throws Exception {
+        out.println("# probe rate kept (embedded backend, " + run.toSeconds() + " s per run, no fault)");
+        out.println("clusters  rate/s  scheduled  missed-by-mch  missed-%  cut  worst-lag-ms  kept");
+        for (int n : clusterCounts) {
+            for (double rate : rates) {
+                var f = ProbeRateBench.measure(n, rate, run, manifest);
+                var p = f.probes();
+                out.printf("%8d  %6.0f  %9d  %13d  %8.2f  %3d  %12.0f  %s%n", n, rate, p.scheduled(), p.missedByMch(),
+                        p.scheduled() == 0 ? 0 : 100.0 * p.missedByMch() / p.scheduled(), p.cut(), p.worstLagMs(),
+                        p.rateKept() ? "yes" : "NO");
+            }
+        }
+    }
 }

@@ -6,6 +6,8 @@ import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.drill.Drill;
 import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.ProcessTemp;
+import io.mch.harness.run.RunDirectory;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
 import io.mch.harness.runtime.TimeScale;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +59,7 @@ final class ActionCommand implements Callable<Integer> {
             description = "Run the drill K times faster; figures stay in scenario time at K times coarser resolution.")
     double timeScale;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/drill-<action>-<topology>-<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory: new or empty (default: a new runs/drill-<action>-<topology>-<time>).")
     Path out;
 
     ActionCommand(Drill drill) {
@@ -78,17 +81,26 @@ final class ActionCommand implements Callable<Integer> {
         if (scale == null) {
             return MchCommand.BAD_INPUT;
         }
-        Path dir = CommandInputs.dir(out, "drill-" + drill.action() + "-" + topology);
         Scenario scenario;
+        Path written = drill.scenario(topology, Files.createTempDirectory(ProcessTemp.dir(), "drill-"));
         try {
-            scenario = ScenarioLoader.load(drill.scenario(topology, Files.createTempDirectory("mch-drill-")));
+            scenario = ScenarioLoader.load(written);
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
+        } finally {
+            // Read once: the drill names its topology by fixture name, so nothing refers back to the file.
+            Files.delete(written);
+            Files.delete(written.getParent());
         }
+        Optional<RunDirectory> claimed = CommandInputs.runDirectory(out, "drill-" + drill.action() + "-" + topology, scenario);
+        if (claimed.isEmpty()) {
+            return MchCommand.BAD_INPUT;
+        }
+        Path dir = claimed.get().path();
         Console console = json ? new Console(System.err, System.err) : Console.system();
         console.progress(drill.action() + " on " + topology + ": " + drill.what());
         RunOutcome outcome = new ScenarioRun(scenario, Backends.create("embedded", scale, null, null),
-                CommandInputs.seed(null, scenario), dir, console, scale).execute();
+                CommandInputs.seed(null, scenario), claimed.get(), console, scale).execute();
         RunRecord r = outcome.record();
         if (json) {
             Result result = new Result(drill.action(), topology, r.scenario(), r.verdict(), r.clusterStatus(),

@@ -19,12 +19,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-run", defaultValue = "30", description = "Seconds of the 5-cluster memory run (default 30).")
     int memoryRunSeconds;
 
+    @Option(names = "--probe-rates", split = ",", paramLabel = "RATE",
+            description = "Instead of the other figures: which of these global probe rates (per second) mch keeps"
+                    + " for each --clusters size, one short run each.")
+    List<Double> probeRates;
+
+    @Option(names = "--probe-run", defaultValue = "20", description = "Seconds of each probe-rate run (default 20).")
+    int probeRunSeconds;
+
     @Override
     public Integer call() throws Exception {
         Path manifest = Path.of(System.getProperty("mch.fixtures", "topology-fixtures"), "workloads", "api-server.yaml");
         if (!Files.isRegularFile(manifest)) {
             System.err.println("mch: " + manifest + " not found: run bench from the mch checkout (./mch bench)");
             return MchCommand.BAD_INPUT;
+        }
+        if (probeRates != null) {
+            Benchmarks.probeRates(clusters, probeRates, Duration.ofSeconds(probeRunSeconds), manifest, System.out);
+            return MchCommand.PASS;
         }
         Benchmarks.run(clusters, manifest, Duration.ofSeconds(memoryRunSeconds), System.out);
         return MchCommand.PASS;

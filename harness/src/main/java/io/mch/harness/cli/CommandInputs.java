@@ -2,6 +2,7 @@ package io.mch.harness.cli;
 
 import io.mch.harness.config.Scenario;
 import io.mch.harness.input.InvalidInputException;
+import io.mch.harness.run.RunDirectory;
 import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,10 +38,29 @@ final class CommandInputs {
                 : scenario.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
     }
 
-    /** {@code out} when given, else {@code runs/<name>-<local time>}. */
-    static Path dir(Path out, String name) {
-        return out != null
-                ? out
-                : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    /**
+     * Claims the run's directory: {@code out} when given (new or empty, never an empty name nor a
+     * place inside the topology's GitOps repository), else a fresh {@code runs/<name>-<local time>[-N]}.
+     * Empty, with the reason printed, when refused: nothing may run then.
+     */
+    static Optional<RunDirectory> runDirectory(Path out, String name, Scenario scenario) {
+        try {
+            if (out == null) {
+                return Optional.of(RunDirectory.fresh(Path.of("runs",
+                        name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))));
+            }
+            if (out.toString().isBlank()) {
+                throw new RunDirectory.Refused("--out is empty (an unset variable?); give a directory or leave --out out");
+            }
+            Optional<Path> repository = scenario.topology().fabric().sync().map(s -> s.repository().toAbsolutePath().normalize());
+            if (repository.isPresent() && out.toAbsolutePath().normalize().startsWith(repository.get())) {
+                throw new RunDirectory.Refused("--out " + out + ": inside the topology's GitOps repository "
+                        + repository.get() + ", which the run copies");
+            }
+            return Optional.of(RunDirectory.claim(out));
+        } catch (RunDirectory.Refused e) {
+            System.err.println("mch: " + e.getMessage() + "; nothing was run");
+            return Optional.empty();
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.explore.Exploration;
 import io.mch.harness.input.InvalidInputException;
+import io.mch.harness.run.RunDirectory;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class ExploreCommand implements Callable<Integer> {
             description = "The rancher/k3s image for --backend k3s (default: the pinned " + K3sOptions.DEFAULT_IMAGE + ").")
     String k3sImage;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the finding go (default: runs/explore-<scenario>-<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the finding go: new or empty (default: a new runs/explore-<scenario>-<time>).")
     Path out;
 
     @Override
@@ -78,7 +79,11 @@ final class ExploreCommand implements Callable<Integer> {
         }
         long searchSeed = CommandInputs.seed(seed, scenario);
         int budget = tries != null ? tries : space.get().tries();
-        Path dir = CommandInputs.dir(out, "explore-" + scenario.name());
+        Optional<RunDirectory> claimed = CommandInputs.runDirectory(out, "explore-" + scenario.name(), scenario);
+        if (claimed.isEmpty()) {
+            return MchCommand.BAD_INPUT;
+        }
+        Path dir = claimed.get().path();
         Console console = Console.system();
         console.progress("exploring " + scenario.name() + ": " + budget + " tries, seed " + searchSeed + ", time scale "
                 + scale.get() + ", runs in " + dir);

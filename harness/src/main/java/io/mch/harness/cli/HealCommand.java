@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.harness.backend.kubeconfig.Kubeconfigs;
 import io.mch.harness.backend.kubeconfig.Leftovers;
 import io.mch.harness.backend.kubeconfig.Ownership;
+import io.mch.harness.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +18,18 @@ import picocli.CommandLine.Option;
  * undoes what a run that was killed (SIGKILL, a lost CI runner) left on existing clusters, by the
  * marks every run leaves ({@link Ownership}): uncordons the nodes mch cordoned, removes mch's
  * taints, deletes the objects labelled {@code app.kubernetes.io/managed-by=mch}. A finished run
- * does the same for itself; this is the way back when it could not.
+ * does the same for itself; this is the way back when it could not. For the embedded backend it
+ * sweeps the files killed runs left (see {@link RunDirectory#sweepDeadRuns}).
  */
 @Command(name = "heal", description = {
     "Undo what mch left on existing clusters after a killed run: uncordon the nodes it cordoned,",
     "remove its taints (mch.io/*), delete the objects labelled app.kubernetes.io/managed-by=mch.",
+    "With --backend embedded: remove what killed runs left in the temp folder and run.json.tmp files.",
     "Prints what it did. Exit 0 when every context was healed, 3 when one could not be reached."})
 final class HealCommand implements Callable<Integer> {
 
     @Option(names = "--backend", defaultValue = "kubeconfig",
-            description = "kubeconfig (default; the embedded backend leaves nothing outside the mch process).")
+            description = "kubeconfig (default), or embedded: remove the temporary files of killed runs.")
     String backend;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -40,11 +43,18 @@ final class HealCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN_ID", description = "Heal only what this run left (default: every mch run).")
     String run;
 
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+            description = "With --backend embedded: the folder of run directories to sweep (default: runs).")
+    Path runs;
+
     @Override
     public Integer call() {
+        if ("embedded".equals(backend)) {
+            return sweep();
+        }
         if (!"kubeconfig".equals(backend)) {
-            System.err.println("mch: heal --backend " + backend + ": only the kubeconfig backend leaves anything on"
-                    + " clusters outside the mch process; nothing was done");
+            System.err.println("mch: heal --backend " + backend + ": choose kubeconfig (objects left on clusters) or"
+                    + " embedded (files left by killed runs); nothing was done");
             return MchCommand.BAD_INPUT;
         }
         List<Path> files = KubeconfigArgs.files(kubeconfig);
@@ -68,5 +78,18 @@ final class HealCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? MchCommand.PASS : MchCommand.HARNESS_FAILED;
+    }
+
+    /**
+     * The embedded backend leaves nothing outside the mch process but files: the temporary folders
+     * of killed mch processes and half-written {@code run.json.tmp} files.
+     */
+    private int sweep() {
+        List<String> done = RunDirectory.sweepDeadRuns(runs);
+        done.forEach(System.out::println);
+        if (done.isEmpty()) {
+            System.out.println("embedded: nothing to heal");
+        }
+        return MchCommand.PASS;
     }
 }

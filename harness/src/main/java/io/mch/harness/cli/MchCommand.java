@@ -1,6 +1,8 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.drill.Drill;
+import io.mch.reports.model.Redaction;
+import io.mch.harness.runtime.ProcessTemp;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -49,6 +51,7 @@ public final class MchCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         VERTX.setLevel(java.util.logging.Level.OFF);
+        ProcessTemp.configureVertx();
         System.exit(execute(args));
     }
 
@@ -56,7 +59,7 @@ public final class MchCommand implements Callable<Integer> {
     public static int execute(String... args) {
         return commandLine()
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("mch: the harness failed: " + e);
+                    cmd.getErr().println("mch: the harness failed: " + Redaction.clean(String.valueOf(e)));
                     return HARNESS_FAILED;
                 })
                 .execute(args);

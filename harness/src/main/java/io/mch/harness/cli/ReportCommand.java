@@ -1,6 +1,12 @@
 package io.mch.harness.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mch.reports.judge.Checkers;
+import io.mch.reports.judge.SloTargets;
+import io.mch.reports.model.Redaction;
 import io.mch.reports.RunFiles;
+import io.mch.reports.RunRecords;
+import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.history.HistoryLog;
 import io.mch.reports.html.HtmlReport;
@@ -20,12 +26,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code mch report DIR}: re-renders {@code report.html} from a run directory's recorded files, or,
  * given a folder of run directories, writes {@code index.html} listing them all, with a trend chart
- * for every scenario run more than once.
+ * for every scenario run more than once. A run killed before it wrote {@code run.json} is rendered
+ * from its history alone, its verdicts recomputed from the SLO targets the history recorded. A
+ * damaged file is bad input (exit 2), named with what is wrong with it.
  */
 @Command(name = "report", description = {
-    "Rebuild report.html from a run directory's run.json and history.jsonl,",
-    "or write index.html (runs, and trends per scenario run more than once)",
-    "for a directory whose subfolders are run directories."})
+    "Rebuild report.html from a run directory's run.json and history.jsonl (a killed run without",
+    "run.json: from its history, verdicts recomputed), or write index.html (runs, and trends per",
+    "scenario run more than once) for a directory whose subfolders are run directories."})
 final class ReportCommand implements Callable<Integer> {
 
     private static final String HISTORY = "history.jsonl";
@@ -35,13 +43,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.isRegularFile(dir.resolve(RunFiles.RUN_JSON))) {
+        if (isRun(dir)) {
             return report(dir);
         }
         List<Path> runs = runDirectories();
         if (runs.isEmpty()) {
-            System.err.println("mch: " + dir.resolve(RunFiles.RUN_JSON) + ": not found, and no subfolder of " + dir
-                    + " holds one: it is neither a run directory nor a folder of run directories");
+            System.err.println("mch: " + dir.resolve(RunFiles.RUN_JSON) + ": not found, nor " + HISTORY + ", and no"
+                    + " subfolder of " + dir + " holds either: it is neither a run directory nor a folder of run directories");
             return MchCommand.BAD_INPUT;
         }
         return index(runs);
@@ -52,21 +60,29 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("mch: " + runDir.resolve(HISTORY) + ": not found; is " + runDir + " a run directory?");
             return MchCommand.BAD_INPUT;
         }
-        RunRecord record = RunFiles.readRunJson(runDir);
-        History history = HistoryLog.read(runDir.resolve(HISTORY));
-        HtmlReport.write(runDir, record, history);
+        try {
+            History history = HistoryLog.read(runDir.resolve(HISTORY));
+            RunRecord record = record(runDir, history);
+            HtmlReport.write(runDir, record, history);
+        } catch (UncheckedIOException | Damaged e) {
+            System.err.println("mch: " + damage(e) + "; nothing was written");
+            return MchCommand.BAD_INPUT;
+        }
         System.out.println("report: " + runDir.resolve(HtmlReport.FILE));
         return MchCommand.PASS;
     }
 
-    /** Subfolders holding a run.json; a run.json that cannot be read is reported and left out. */
+    /** Subfolders that are run directories; one whose files cannot be read is reported and left out. */
     private int index(List<Path> runDirs) {
         List<RunIndex.Run> runs = new ArrayList<>();
         for (Path runDir : runDirs) {
             try {
-                runs.add(new RunIndex.Run(runDir.getFileName().toString(), RunFiles.readRunJson(runDir)));
-            } catch (UncheckedIOException e) {
-                System.err.println("mch: " + e.getMessage() + ": " + e.getCause().getMessage() + "; left out of the index");
+                RunRecord record = Files.isRegularFile(runDir.resolve(RunFiles.RUN_JSON))
+                        ? RunFiles.readRunJson(runDir)
+                        : record(runDir, HistoryLog.read(runDir.resolve(HISTORY)));
+                runs.add(new RunIndex.Run(runDir.getFileName().toString(), record));
+            } catch (UncheckedIOException | Damaged e) {
+                System.err.println("mch: " + damage(e) + "; left out of the index");
             }
         }
         RunIndex.write(dir, runs);
@@ -74,12 +90,51 @@ final class ReportCommand implements Callable<Integer> {
         return MchCommand.PASS;
     }
 
+    /** The run's {@code run.json}, else (a killed run) the record rebuilt from its history. */
+    private static RunRecord record(Path runDir, History history) {
+        if (Files.isRegularFile(runDir.resolve(RunFiles.RUN_JSON))) {
+            return RunFiles.readRunJson(runDir);
+        }
+        Event.RunStarted start = history.start().orElseThrow(() -> new Damaged(runDir.resolve(HISTORY)
+                + ": no run-started event, so nothing says what was run"));
+        if (start.slo() == null) {
+            throw new Damaged(runDir.resolve(RunFiles.RUN_JSON) + ": not found, and " + runDir.resolve(HISTORY)
+                    + " was written by an mch that did not record SLO targets: verdicts cannot be recomputed");
+        }
+        System.err.println("mch: " + runDir.resolve(RunFiles.RUN_JSON) + ": not found (the run was killed);"
+                + " rendering from " + HISTORY + " with verdicts recomputed");
+        return RunRecords.of(history, Checkers.runAll(Checkers.forTargets(SloTargets.of(start.slo())), history),
+                null, null);
+    }
+
+    /** Which file is damaged and how, without quoting what it holds beyond a redacted parser message. */
+    private static String damage(RuntimeException e) {
+        Throwable cause = e.getCause();
+        String how = cause instanceof JsonProcessingException json
+                ? json.getOriginalMessage().lines().findFirst().orElse("not JSON")
+                        + (json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr()
+                                + ", column " + json.getLocation().getColumnNr() + ")")
+                : cause == null ? null : cause.getMessage();
+        return Redaction.clean(e.getMessage() + (how == null ? "" : ": " + how));
+    }
+
+    private static boolean isRun(Path candidate) {
+        return Files.isRegularFile(candidate.resolve(RunFiles.RUN_JSON)) || Files.isRegularFile(candidate.resolve(HISTORY));
+    }
+
     private List<Path> runDirectories() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(c -> Files.isRegularFile(c.resolve(RunFiles.RUN_JSON))).sorted().toList();
+            return children.filter(ReportCommand::isRun).sorted().toList();
+        }
+    }
+
+    /** A run directory whose files say too little to render. */
+    private static final class Damaged extends RuntimeException {
+        Damaged(String message) {
+            super(message);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.load.GatlingClasspath;
 import io.mch.harness.runtime.Console;
+import io.mch.harness.run.RunDirectory;
 import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
 import io.mch.harness.runtime.TimeScale;
@@ -45,8 +46,12 @@ final class RunCommand implements Callable<Integer> {
             description = "The rancher/k3s image for --backend k3s (default: the pinned " + K3sOptions.DEFAULT_IMAGE + ").")
     String k3sImage;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<scenario>-<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory: new or empty (default: a new runs/<scenario>-<time>).")
     Path out;
+
+    @Option(names = "--backup-location", paramLabel = "DIR",
+            description = "Write the scenario's backups here instead of inside the run directory.")
+    Path backupLocation;
 
     @Mixin
     KubeconfigArgs kubeconfig;
@@ -59,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
         }
+        if (backupLocation != null) {
+            scenario = scenario.withBackupLocation(backupLocation);
+        }
         Optional<TimeScale> scale = CommandInputs.scale(timeScale);
         if (scale.isEmpty()) {
             return MchCommand.BAD_INPUT;
@@ -68,22 +76,29 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("mch: " + unbuilt.get() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
-        Path dir = CommandInputs.dir(out, scenario.name());
+        Optional<RunDirectory> claimed = CommandInputs.runDirectory(out, scenario.name(), scenario);
+        if (claimed.isEmpty()) {
+            return MchCommand.BAD_INPUT;
+        }
+        Path dir = claimed.get().path();
         Backend chosen;
         try {
             chosen = Backends.create(backend, scale.get(), k3sImage, () -> kubeconfig.options(dir));
             chosen.preflight(scenario);
         } catch (InvalidInputException e) {
+            claimed.get().release();
             return CommandInputs.badInput(e);
         } catch (BackendUnavailableException e) {
+            claimed.get().release();
             System.err.println("mch: " + e.getMessage() + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         long runSeed = CommandInputs.seed(seed, scenario);
         Console console = Console.system();
+        RunDirectory.sweepDeadRuns(dir.toAbsolutePath().getParent()).forEach(console::progress);
         console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
                 + (scale.get().compressed() ? ", time scale " + scale.get() : "") + ", results in " + dir);
-        ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, dir, console, scale.get());
+        ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, claimed.get(), console, scale.get());
         Thread onSignal = new Thread(() -> {
             run.abort();
             try {

@@ -8,6 +8,7 @@ import io.mch.harness.input.Fields;
 import io.mch.harness.input.Names;
 import io.mch.harness.input.Problems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * empty namespace restores nothing, and the RPO/RTO measured on it would be meaningless.
  *
  * <p>Defaults: {@code backup.every} {@link ReplicationSpec#VELERO_SYNC} (Velero's 60 s);
- * {@code backup.location} none (the run directory); {@code objects[].namespace} {@code default};
- * {@code objects[].kinds} ConfigMap and Secret; {@code objects[].interval} 10 s. Paths are
- * relative to the topology file; the location need not exist yet.
+ * {@code backup.location} {@code backups} in the run directory (a location must stay inside it);
+ * {@code objects[].namespace} {@code default}; {@code objects[].kinds} ConfigMap and Secret;
+ * {@code objects[].interval} 10 s. A schedule file is relative to the topology file.
  */
 final class ReplicationBinder {
 
@@ -160,14 +161,25 @@ final class ReplicationBinder {
         return Optional.of(namespaces);
     }
 
-    /** A directory relative to the topology file; it may not exist yet, but must not be a file. */
-    private Optional<Path> location(Cursor value) {
-        return value.text().map(text -> base.resolve(text).normalize()).filter(path -> {
-            if (Files.exists(path) && !Files.isDirectory(path)) {
-                value.problem("not a directory: " + path);
-                return false;
+    /**
+     * A directory inside the run directory, relative to it: a scenario file never makes a run write
+     * elsewhere (a location outside is given on the command line, {@code --backup-location}).
+     */
+    private static Optional<Path> location(Cursor value) {
+        return value.text().flatMap(text -> {
+            Path path;
+            try {
+                path = Path.of(text).normalize();
+            } catch (InvalidPathException e) {
+                value.problem("not a path");
+                return Optional.empty();
             }
-            return true;
+            if (path.isAbsolute() || path.startsWith("..") || path.toString().isEmpty()) {
+                value.problem("must be a folder inside the run directory, relative to it; a location elsewhere"
+                        + " is given on the command line (mch run --backup-location DIR)");
+                return Optional.empty();
+            }
+            return Optional.of(path);
         });
     }
 

@@ -22,7 +22,8 @@ public record ReplicationSpec(Optional<Backup> backup, List<ObjectReplication> o
 
     /**
      * A Velero {@code Schedule}: every {@code every}, the objects of {@code namespace} in
-     * {@code from} are written to {@code location} (a directory; empty: inside the run directory);
+     * {@code from} are written to {@code location} (a folder relative to the run directory, empty:
+     * {@code backups} in it; absolute only when given on the command line);
      * when traffic fails over to {@code restoreTo} (or a {@code failover} step promotes it), the
      * newest backup is restored there.
      *
@@ -46,6 +47,12 @@ public record ReplicationSpec(Optional<Backup> backup, List<ObjectReplication> o
             to = List.copyOf(to);
             kinds = List.copyOf(kinds);
         }
+    }
+
+    /** This spec with its backups written to {@code location} (the command line's {@code --backup-location}). */
+    public ReplicationSpec withBackupLocation(Path location) {
+        return new ReplicationSpec(backup.map(b -> new Backup(b.from(), b.namespace(), b.every(),
+                Optional.of(location.toAbsolutePath().normalize()), b.restoreTo(), b.file())), objects);
     }
 
     /** This spec with its periods in wall time. */

@@ -63,4 +63,16 @@ public record Scenario(
             return new Load(fromPerSecond, toPerSecond, scale.wall(at), scale.wall(duration));
         }
     }
+
+    /**
+     * This scenario with its backups written to {@code location} instead of the run directory: the
+     * command line's {@code --backup-location}, the only way a run writes outside its directory.
+     */
+    public Scenario withBackupLocation(Path location) {
+        Topology.FabricSpec fabric = topology.fabric();
+        Topology moved = new Topology(topology.file(), topology.name(), topology.clusters(), topology.network(),
+                topology.kubernetes(), new Topology.FabricSpec(fabric.globalLoadBalancer(), fabric.sync(), fabric.mesh(),
+                        fabric.replication().map(r -> r.withBackupLocation(location))), topology.workload());
+        return new Scenario(file, name, description, moved, duration, seed, traffic, faults, slo, load, steps);
+    }
 }

@@ -20,7 +20,6 @@ import java.util.function.Function;
 final class SloBinder {
 
     static final int DEFAULT_PERCENTILE = 99;
-    static final double DEFAULT_INCIDENTS_PER_YEAR = 4;
 
     private SloBinder() {}
 
@@ -95,7 +94,7 @@ final class SloBinder {
         return section.fields(List.of("min", "incidents-per-year")).flatMap(f -> {
             Optional<Double> min = f.required("min", Cursor::percent);
             Optional<Double> incidents = f.optional("incidents-per-year",
-                    c -> c.atLeast(c.number(), 0.0), DEFAULT_INCIDENTS_PER_YEAR);
+                    c -> c.atLeast(c.number(), 0.0), SloTargets.DEFAULT_INCIDENTS_PER_YEAR);
             return min.isPresent() && incidents.isPresent()
                     ? Optional.of(new AvailabilityTarget(min.get(), incidents.get()))
                     : Optional.empty();

@@ -81,13 +81,13 @@ public final class Cursor {
 
     private Optional<Map<String, NodeTuple>> tuples() {
         if (!(node instanceof MappingNode mapping)) {
-            problem("expected a mapping, found " + describe(node));
+            problem("expected a mapping, found " + describe(node, path.isEmpty()));
             return Optional.empty();
         }
         Map<String, NodeTuple> tuples = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.at(tuple.getKeyNode(), path, "keys must be plain words, found " + describe(tuple.getKeyNode()));
+                problems.at(tuple.getKeyNode(), path, "keys must be plain words, found " + describe(tuple.getKeyNode(), false));
                 continue;
             }
             String key = keyNode.getValue();
@@ -102,7 +102,7 @@ public final class Cursor {
 
     public Optional<List<Cursor>> items() {
         if (!(node instanceof SequenceNode sequence)) {
-            problem("expected a list, found " + describe(node));
+            problem("expected a list, found " + describe(node, path.isEmpty()));
             return Optional.empty();
         }
         List<Cursor> items = new ArrayList<>();
@@ -130,7 +130,7 @@ public final class Cursor {
     /** A non-empty scalar, as written. */
     public Optional<String> text() {
         if (!(node instanceof ScalarNode scalar)) {
-            problem("expected a value, found " + describe(node));
+            problem("expected a value, found " + describe(node, path.isEmpty()));
             return Optional.empty();
         }
         if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
@@ -250,7 +250,11 @@ public final class Cursor {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private static String describe(Node node) {
+    /**
+     * What was found instead, for a message. A value is quoted only inside a document: a whole file
+     * that is one text value (an env file, a key a path pointed at) is never echoed.
+     */
+    private static String describe(Node node, boolean wholeFile) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }
@@ -258,6 +262,9 @@ public final class Cursor {
             return "a list";
         }
         ScalarNode scalar = (ScalarNode) node;
-        return scalar.getTag().equals(Tag.NULL) ? "nothing" : "'" + scalar.getValue() + "'";
+        if (scalar.getTag().equals(Tag.NULL)) {
+            return "nothing";
+        }
+        return wholeFile ? "text, not YAML (contents not shown)" : "'" + scalar.getValue() + "'";
     }
 }

@@ -20,12 +20,18 @@ import java.util.stream.Collectors;
  * A scenario's {@code load:}, run by Gatling in a JVM of its own (its Netty clashes with the
  * harness's, and its main calls {@code System.exit}). The child's lifetime is bounded twice: the
  * simulation stops itself after its duration, and closing this destroys it with any processes it
- * started, so nothing outlives the run even when it fails or is interrupted. Gatling's output goes
+ * started, so nothing outlives the run even when it fails or is interrupted; and the child halts
+ * on its own when this JVM dies unannounced (SIGKILL), by watching the pipe of its standard input. Gatling's output goes
  * to {@code gatling.log} and its HTML report to a folder beside it.
  */
 public final class GatlingLoad implements AutoCloseable {
 
     public static final String SIMULATION = "io.mch.scenarios.load.MchSimulation";
+    /**
+     * The child's entry point: runs Gatling and halts when this JVM's end of the child's standard
+     * input closes, which happens also when this JVM is killed (SIGKILL runs no shutdown hook).
+     */
+    private static final String PARENT_WATCH = "io.mch.scenarios.load.ParentWatch";
     /** Time to let Gatling write its report after the load ended. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -69,8 +75,10 @@ public final class GatlingLoad implements AutoCloseable {
                 "-Dmch.load.duration-ms=" + load.duration().toMillis(),
                 "-Dmch.load.timeout-ms=" + timeout.toMillis(),
                 "-Dmch.load.start-epoch-ms=" + startEpochMs,
-                "io.gatling.app.Gatling", "--simulation", SIMULATION, "--results-folder", dir.toString()));
+                PARENT_WATCH, "io.gatling.app.Gatling", "--simulation", SIMULATION, "--results-folder", dir.toString()));
+        // Standard input stays a pipe held open by this JVM: the child's watch on it (see PARENT_WATCH).
         process = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("gatling.log").toFile())
                 .start();

@@ -46,6 +46,7 @@ public final class RunFrame {
                 scale.factor(),
                 topology.network().latency().stream()
                         .map(l -> new Event.RegionRtt(l.a(), l.b(), l.rtt().toNanos() / 1e6))
-                        .toList());
+                        .toList(),
+                scenario.slo().recorded());
     }
 }

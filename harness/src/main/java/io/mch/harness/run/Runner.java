@@ -99,7 +99,7 @@ public final class Runner {
                 wired.steps());
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
-        try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept);
+        try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept);
                 Fabrics fabrics = Fabrics.start(ctx);
                 ScheduleRunner schedule = new ScheduleRunner(
                         FaultTypes.BUILT_IN.nemesis(network, fleet),

@@ -15,6 +15,7 @@ import io.mch.reports.html.HtmlReport;
 import io.mch.reports.junit.JUnitXml;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
+import io.mch.reports.judge.ProbeLag;
 import io.mch.reports.text.SummaryTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,15 +43,21 @@ public final class ScenarioRun {
     private final Runner runner;
     private final CountDownLatch finished = new CountDownLatch(1);
 
+    /** A run in {@code dir}, which must be new or empty (see {@link RunDirectory#claim}). */
     public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console) {
         this(scenario, backend, seed, dir, console, TimeScale.REAL);
     }
 
     /** A run compressed by {@code scale} (see {@link TimeScale}); the backend takes the scale from the run. */
     public ScenarioRun(Scenario scenario, Backend backend, long seed, Path dir, Console console, TimeScale scale) {
+        this(scenario, backend, seed, RunDirectory.claim(dir), console, scale);
+    }
+
+    /** A run in a directory already claimed for it. */
+    public ScenarioRun(Scenario scenario, Backend backend, long seed, RunDirectory dir, Console console, TimeScale scale) {
         this.scenario = scenario;
         this.seed = seed;
-        this.dir = dir;
+        this.dir = dir.path();
         this.console = console;
         this.scale = scale;
         this.runner = new Runner(backend);
@@ -68,7 +75,6 @@ public final class ScenarioRun {
 
     public RunOutcome execute() throws IOException {
         try {
-            Files.createDirectories(dir);
             String startedAt = Instant.now().toString();
             Optional<String> failure = Optional.empty();
             History history;
@@ -86,6 +92,8 @@ public final class ScenarioRun {
             RunFiles.writeRunJson(dir, record);
             HtmlReport.write(dir, record, history);
             JUnitXml.write(dir, record);
+            Optional.ofNullable(record.probes()).filter(p -> !p.rateKept()).ifPresent(p -> console.progress(
+                    ProbeLag.describe(p) + "; a failover-time or cross-cluster-latency FAIL is UNKNOWN instead"));
             console.print(SummaryTable.render(record));
             console.print("report: " + dir.resolve("report.html") + "\n");
             return new RunOutcome(record, dir, failure);

@@ -1,10 +1,12 @@
 package io.mch.harness.runtime;
 
+import io.mch.reports.model.Redaction;
 import java.io.PrintStream;
 
 /**
  * Where a run talks to the person watching it: progress goes to stderr, so stdout carries only the
- * summary table and stays pipeable.
+ * summary table and stays pipeable. Everything goes through {@link Redaction}: console output ends
+ * up in CI logs.
  */
 public final class Console {
 
@@ -26,12 +28,12 @@ public final class Console {
     }
 
     public void progress(String line) {
-        progress.println("mch: " + line);
+        progress.println("mch: " + Redaction.clean(line));
         progress.flush();
     }
 
     public void print(String text) {
-        out.print(text);
+        out.print(Redaction.clean(text));
         out.flush();
     }
 }

@@ -16,6 +16,12 @@ import java.util.function.Consumer;
  * is sent from a worker pool so a slow answer never delays the next probe, and its latency is
  * measured from the time it was due, which corrects for coordinated omission. The interval is wall
  * time; latencies are recorded in scenario time.
+ *
+ * <p>mch measures its own lag: a probe its worker picks up more than the send tolerance after it
+ * was due is not sent but recorded as missed by mch ({@link Event.ProbeMissed}): neither the
+ * system's latency nor its failure. A probe sent on time carries at most the tolerance of mch's
+ * own delay in its latency. A call that itself took longer than the timeout (its connect and
+ * reads each within it) failed.
  */
 final class ProbeLoop {
 
@@ -24,6 +30,12 @@ final class ProbeLoop {
         String call() throws Exception;
     }
 
+    /**
+     * How late mch may be and where its lag is recorded: {@code toleranceNanos} is how late after
+     * its due time a probe may still be sent, {@code timeoutNanos} the probe's timeout (both wall).
+     */
+    record Lag(long toleranceNanos, long timeoutNanos, ProbeCounts counts, Consumer<Event.ProbeMissed> missed) {}
+
     private final String source;
     private final String target;
     private final long intervalNanos;
@@ -31,12 +43,14 @@ final class ProbeLoop {
     private final RunClock clock;
     private final Consumer<Event.Probe> sink;
     private final BooleanSupplier callerPresent;
+    private final Lag lag;
     private final AtomicLong sequence = new AtomicLong();
     private long firstDueNanos;
     private ScheduledFuture<?> ticking;
 
-    ProbeLoop(String source, String target, Duration interval, Call call, RunClock clock, Consumer<Event.Probe> sink) {
-        this(source, target, interval, call, clock, sink, () -> true);
+    ProbeLoop(String source, String target, Duration interval, Call call, RunClock clock, Consumer<Event.Probe> sink,
+            Lag lag) {
+        this(source, target, interval, call, clock, sink, lag, () -> true);
     }
 
     /**
@@ -44,8 +58,9 @@ final class ProbeLoop {
      * cluster is gone with it, so its due probes are neither sent nor recorded.
      */
     ProbeLoop(String source, String target, Duration interval, Call call, RunClock clock, Consumer<Event.Probe> sink,
-            BooleanSupplier callerPresent) {
+            Lag lag, BooleanSupplier callerPresent) {
         this.callerPresent = callerPresent;
+        this.lag = lag;
         this.source = source;
         this.target = target;
         this.intervalNanos = interval.toNanos();
@@ -60,6 +75,7 @@ final class ProbeLoop {
                 () -> {
                     long due = firstDueNanos + sequence.getAndIncrement() * intervalNanos;
                     if (callerPresent.getAsBoolean()) {
+                        lag.counts().scheduled();
                         workers.execute(() -> probe(due));
                     }
                 },
@@ -75,6 +91,11 @@ final class ProbeLoop {
     }
 
     private void probe(long dueNanos) {
+        long sentNanos = System.nanoTime();
+        if (sentNanos - dueNanos > lag.toleranceNanos()) {
+            missed(dueNanos, sentNanos - dueNanos);
+            return;
+        }
         String servedBy = null;
         String error = null;
         try {
@@ -82,9 +103,23 @@ final class ProbeLoop {
         } catch (Exception e) {
             error = describe(e);
         }
-        double latencyMs = clock.scale().scenarioMs((System.nanoTime() - dueNanos) / 1e6);
-        sink.accept(new Event.Probe(
-                clock.toMs(dueNanos), source, target, servedBy, error == null, round(latencyMs), error));
+        long answeredNanos = System.nanoTime();
+        if (error == null && answeredNanos - sentNanos > lag.timeoutNanos()) {
+            // The client's connect and reads each stayed within the timeout, the whole call did not.
+            error = "answered after its timeout (" + round((answeredNanos - sentNanos) / 1e6) + " ms wall)";
+        }
+        if (lag.counts().sent()) {
+            double latencyMs = clock.scale().scenarioMs((answeredNanos - dueNanos) / 1e6);
+            sink.accept(new Event.Probe(
+                    clock.toMs(dueNanos), source, target, servedBy, error == null, round(latencyMs), error));
+        }
+    }
+
+    private void missed(long dueNanos, long lagNanos) {
+        if (lag.counts().missed(lagNanos)) {
+            lag.missed().accept(new Event.ProbeMissed(clock.toMs(dueNanos), source, target,
+                    round(clock.scale().scenarioMs(lagNanos / 1e6))));
+        }
     }
 
     /** How a failure reads in the history: the exception's type and message. */

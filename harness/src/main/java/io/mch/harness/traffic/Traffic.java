@@ -19,12 +19,16 @@ import java.util.function.Consumer;
 
 /**
  * All probe traffic of a run: the global clients calling the service through the load balancer,
- * and in-cluster clients calling the service of every other cluster. Every probe ends up in the
- * history, whatever happened to it.
+ * and in-cluster clients calling the service of every other cluster. Every probe of the schedule
+ * is accounted for in the history: recorded as a probe whatever happened to it, or as missed by mch
+ * when mch could not send it on time ({@link ProbeLoop}), or as cut by the end; the account
+ * ({@link Event.ProbeAccount}) is recorded when the traffic stops.
  */
 public final class Traffic implements AutoCloseable {
 
     private static final int WORKERS = 64;
+    /** How late after its due time (wall) a probe may still be sent; later, it is missed by mch. */
+    public static final Duration SEND_TOLERANCE = Duration.ofMillis(100);
 
     /** Where one call of a routed probe goes: the cluster chosen for it and the address that reaches it. */
     public record Destination(String cluster, InetSocketAddress address) {}
@@ -37,21 +41,27 @@ public final class Traffic implements AutoCloseable {
     private final Duration timeout;
     private final RunClock clock;
     private final Consumer<Event.Probe> sink;
+    private final Consumer<Event> harness;
+    private final ProbeCounts counts = new ProbeCounts();
+    private final ProbeLoop.Lag lag;
     private final Http http;
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
     private final List<ProbeLoop> loops = new ArrayList<>();
     private boolean started;
 
-    public Traffic(Duration timeout, RunClock clock, Consumer<Event.Probe> sink) {
-        this("probe", timeout, clock, sink);
+    /** {@code harness} receives what mch records about itself: missed probes and the schedule's account. */
+    public Traffic(Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness) {
+        this("probe", timeout, clock, sink, harness);
     }
 
     /** Traffic whose threads are named {@code mch-<role>-...}, so a leak names the part that owns it. */
-    public Traffic(String role, Duration timeout, RunClock clock, Consumer<Event.Probe> sink) {
+    public Traffic(String role, Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness) {
         this.timeout = timeout;
         this.clock = clock;
         this.sink = sink;
+        this.harness = harness;
+        this.lag = new ProbeLoop.Lag(SEND_TOLERANCE.toNanos(), timeout.toNanos(), counts, harness::accept);
         this.http = new Http(WORKERS, timeout);
         this.ticker = Executors.newSingleThreadScheduledExecutor(Threads.named(role + "-tick"));
         this.workers = Executors.newFixedThreadPool(WORKERS, Threads.named(role));
@@ -77,13 +87,13 @@ public final class Traffic implements AutoCloseable {
         add(new ProbeLoop("clients", "global", interval, () -> {
             String cluster = clients.get(Math.floorMod(next.getAndIncrement(), clients.size())).resolve();
             return call(paths.get(cluster), service);
-        }, clock, sink));
+        }, clock, sink, lag));
         return this;
     }
 
     /** A client inside cluster {@code from} calling the service in cluster {@code to}. */
     public Traffic crossCluster(String from, String to, InetSocketAddress path, String service, Duration interval) {
-        add(new ProbeLoop(from, to, interval, () -> call(path, service), clock, sink));
+        add(new ProbeLoop(from, to, interval, () -> call(path, service), clock, sink, lag));
         return this;
     }
 
@@ -102,7 +112,7 @@ public final class Traffic implements AutoCloseable {
             } catch (IOException e) {
                 throw new IOException("routed to " + destination.cluster() + ": " + ProbeLoop.describe(e), e);
             }
-        }, clock, sink, fromPresent));
+        }, clock, sink, lag, fromPresent));
         return this;
     }
 
@@ -127,7 +137,10 @@ public final class Traffic implements AutoCloseable {
         loops.forEach(l -> l.start(ticker, workers));
     }
 
-    /** Stops sending and waits (up to one timeout and a bit) for probes in flight to be recorded. */
+    /**
+     * Stops sending, waits (up to one timeout and a bit) for probes in flight to be recorded, and
+     * records the schedule's account: what is neither sent nor missed by then was cut by the end.
+     */
     public void stop() throws InterruptedException {
         synchronized (this) {
             started = false;
@@ -137,6 +150,11 @@ public final class Traffic implements AutoCloseable {
         ticker.awaitTermination(1, TimeUnit.SECONDS);
         workers.shutdown();
         workers.awaitTermination(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        workers.shutdownNow();
+        Event.ProbeAccount account = counts.close(clock.ms(), SEND_TOLERANCE.toMillis(), clock.scale().scenarioMs(1));
+        if (account.scheduled() > 0) {
+            harness.accept(account);
+        }
     }
 
     @Override

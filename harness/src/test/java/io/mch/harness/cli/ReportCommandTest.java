@@ -81,4 +81,66 @@ class ReportCommandTest {
         assertThat(streams.err()).contains("run.json: not found", "neither a run directory nor a folder of run directories");
         assertThat(dir.resolve("empty/index.html")).doesNotExist();
     }
+
+    /** A killed run's history: its frame with the targets, probes half failing, and a line cut by the kill. */
+    private Path killedRun(String name) throws Exception {
+        Path runDir = Files.createDirectories(dir.resolve(name));
+        Event.SloTargets targets = new Event.SloTargets(null, null, null, null, 99.0, 4.0, Map.of());
+        try (HistoryLog log = HistoryLog.create(runDir.resolve("history.jsonl"))) {
+            log.append(new Event.RunStarted(0, "killed", "t", "embedded", 1, 60_000, 100, 500,
+                    List.of(new Event.ClusterInfo("east", "r1", "active", 1)), 1, List.of(), targets));
+            for (long t = 0; t < 2_000; t += 100) {
+                log.append(new Event.Probe(t, "clients", "global", "east", t < 1_000, 5, t < 1_000 ? null : "reset"));
+            }
+        }
+        Files.writeString(runDir.resolve("history.jsonl"), "{\"type\":\"probe\",\"tMs\":2000,\"sou",
+                java.nio.file.StandardOpenOption.APPEND);
+        return runDir;
+    }
+
+    @Test
+    void aKilledRunWithoutRunJsonIsRenderedFromItsHistoryWithVerdictsRecomputed() throws Exception {
+        Path runDir = killedRun("killed");
+
+        assertThat(MchCommand.execute("report", runDir.toString())).as(streams.err()).isEqualTo(0);
+
+        String html = Files.readString(runDir.resolve("report.html"));
+        assertThat(html).contains("killed", "availability", "50 %", "FAIL");
+        assertThat(streams.err()).contains("run.json: not found (the run was killed)", "verdicts recomputed");
+        assertThat(runDir.resolve("run.json")).doesNotExist();
+    }
+
+    @Test
+    void aFolderListsKilledRunsToo() throws Exception {
+        killedRun("killed");
+        run("done", record("finished", "2026-11-24T08:00:00Z", Verdict.PASS, 100));
+
+        assertThat(MchCommand.execute("report", dir.toString())).isEqualTo(0);
+
+        assertThat(streams.out()).contains("2 runs");
+    }
+
+    @Test
+    void aDamagedRunJsonIsBadInputNamingTheFileAndWhatIsWrong() throws Exception {
+        Path runDir = killedRun("damaged");
+        Files.writeString(runDir.resolve("run.json"), "{\"scenario\": \"s\", \"seed\": token: sha256~Zk9xQ2x3bVdY");
+
+        assertThat(MchCommand.execute("report", runDir.toString())).isEqualTo(2);
+
+        assertThat(streams.err()).contains(runDir.resolve("run.json").toString(), "line 1, column", "nothing was written")
+                .doesNotContain("Zk9xQ2x3bVdY");
+        assertThat(runDir.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aDamagedHistoryLineIsBadInputWithItsLineNumber() throws Exception {
+        Path runDir = killedRun("damaged");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(runDir.resolve("history.jsonl")));
+        lines.set(3, "not json at all");
+        Files.write(runDir.resolve("history.jsonl"), lines);
+
+        assertThat(MchCommand.execute("report", runDir.toString())).isEqualTo(2);
+
+        assertThat(streams.err()).contains(runDir.resolve("history.jsonl") + ":4: not a history event");
+    }
 }

@@ -85,7 +85,7 @@ class ReplicationBinderTest {
         ReplicationSpec replication = TopologyLoader.load(topology).fabric().replication().orElseThrow();
 
         assertThat(replication).isEqualTo(new ReplicationSpec(
-                Optional.of(new Backup("eu-west", "cache", Duration.ofMinutes(90), Optional.of(file("backups")), "us-east",
+                Optional.of(new Backup("eu-west", "cache", Duration.ofMinutes(90), Optional.of(Path.of("backups")), "us-east",
                         Optional.of(file("velero/long.yaml")))),
                 List.of(new ObjectReplication("us-east", List.of("ap-south"), "default", List.of("ConfigMap", "Secret"),
                         Duration.ofSeconds(10)))));
@@ -179,9 +179,8 @@ class ReplicationBinderTest {
 
     @Test
     void reportsObjectReplicationProblems() {
-        write(dir, "backups", "not a directory");
         Path topology = topology("""
-                    backup: { from: us-east, namespace: shop, restore-to: eu-west, every: 0s, location: backups }
+                    backup: { from: us-east, namespace: shop, restore-to: eu-west, every: 0s, location: ../b }
                     objects:
                       - { from: us-east, to: [eu-west, us-east, eu-west], kinds: [ConfigMaps] }
                       - { from: us-eats, to: [], interval: 0s }
@@ -191,7 +190,8 @@ class ReplicationBinderTest {
         assertThat(Validation.validate(topology)).containsExactly(
                 new Problem(topology, 11, 75, "fabric.replication.backup.every", "must be above zero"),
                 new Problem(topology, 11, 89, "fabric.replication.backup.location",
-                        "not a directory: " + file("backups")),
+                        "must be a folder inside the run directory, relative to it; a location elsewhere is given on"
+                                + " the command line (mch run --backup-location DIR)"),
                 new Problem(topology, 13, 40, "fabric.replication.objects[0].to[1]",
                         "'us-east' is the source ('from'); replicate to other clusters"),
                 new Problem(topology, 13, 49, "fabric.replication.objects[0].to[2]", "'eu-west' is listed twice"),

@@ -1,5 +1,6 @@
 package io.mch.reports.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Event.FabricNote.class, name = "fabric"),
     @JsonSubTypes.Type(value = Event.BackupTaken.class, name = "backup"),
     @JsonSubTypes.Type(value = Event.Restored.class, name = "restore"),
+    @JsonSubTypes.Type(value = Event.ProbeMissed.class, name = "probe-missed"),
+    @JsonSubTypes.Type(value = Event.ProbeAccount.class, name = "probe-account"),
 })
 public sealed interface Event {
 
@@ -50,12 +53,21 @@ public sealed interface Event {
             double crossProbeIntervalMs,
             List<ClusterInfo> clusters,
             double timeScale,
-            List<RegionRtt> rtts)
+            List<RegionRtt> rtts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SloTargets slo)
             implements Event {
 
         public RunStarted {
             timeScale = timeScale > 0 ? timeScale : 1;
             rtts = rtts == null ? List.of() : List.copyOf(rtts);
+        }
+
+        /** A run without recorded SLO targets (histories written before they were recorded). */
+        public RunStarted(long tMs, String scenario, String topology, String backend, long seed, long durationMs,
+                double probeIntervalMs, double crossProbeIntervalMs, List<ClusterInfo> clusters, double timeScale,
+                List<RegionRtt> rtts) {
+            this(tMs, scenario, topology, backend, seed, durationMs, probeIntervalMs, crossProbeIntervalMs, clusters,
+                    timeScale, rtts, null);
         }
 
         /** A run without recorded round-trip times. */
@@ -69,6 +81,26 @@ public sealed interface Event {
         public RunStarted(long tMs, String scenario, String topology, String backend, long seed, long durationMs,
                 double probeIntervalMs, double crossProbeIntervalMs, List<ClusterInfo> clusters) {
             this(tMs, scenario, topology, backend, seed, durationMs, probeIntervalMs, crossProbeIntervalMs, clusters, 1);
+        }
+    }
+
+    /**
+     * The scenario's SLO targets, so a run killed before it wrote {@code run.json} can still be
+     * judged from its history alone. Durations are scenario milliseconds; an absent target is null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SloTargets(
+            Long failoverTimeMaxMs,
+            Integer latencyPercentile,
+            Long latencyMaxMs,
+            Double configConsistencyMinPercent,
+            Double availabilityMinPercent,
+            Double incidentsPerYear,
+            Map<String, Long> measuredMaxMs) {
+
+        public SloTargets {
+            measuredMaxMs = measuredMaxMs == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(measuredMaxMs));
         }
     }
 
@@ -93,6 +125,23 @@ public sealed interface Event {
             double latencyMs,
             String error)
             implements Event {}
+
+    /**
+     * A probe of the schedule that mch itself could not send on time: it was due at {@code tMs}
+     * but the harness got to it {@code lagMs} late, beyond its send tolerance. The delay is mch's,
+     * not the system's: it counts neither as a failure nor as a latency, and a run with many of
+     * them did not keep its probe rate.
+     */
+    record ProbeMissed(long tMs, String source, String target, double lagMs) implements Event {}
+
+    /**
+     * Every probe of the schedule, accounted for when the traffic stopped: {@code scheduled} were
+     * due, {@code sent} were recorded as probes, {@code missed} as {@link ProbeMissed}, and
+     * {@code cut} were still waiting when the run ended. {@code toleranceMs} is how late a probe
+     * may be sent (wall time), {@code worstLagMs} the largest lag seen.
+     */
+    record ProbeAccount(long tMs, long scheduled, long sent, long missed, long cut, double toleranceMs,
+            double worstLagMs) implements Event {}
 
     /**
      * A fault was injected; {@code index} is its position in the scenario's fault list.

@@ -1,5 +1,6 @@
 package io.mch.reports.html;
 
+import io.mch.reports.model.Redaction;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.judge.FailoverTimes;

@@ -1,5 +1,7 @@
 package io.mch.reports.html;
 
+import io.mch.reports.model.Redaction;
+import io.mch.reports.judge.ProbeLag;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.html.chart.ConsistencyChart;
@@ -86,6 +88,8 @@ public final class HtmlReport {
         context.put("run", run);
         context.put("description", Redaction.clean(run.description()));
         context.put("endReason", Redaction.clean(run.endReason()));
+        context.put("probeLag", Optional.ofNullable(run.probes()).filter(p -> !p.rateKept()).map(ProbeLag::describe)
+                .orElse(null));
         context.put("verdict", overall(run).name());
         context.put("banner", Banner.of(run, history));
         context.put("slos", sloRows(run));

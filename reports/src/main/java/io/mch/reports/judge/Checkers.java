@@ -28,9 +28,11 @@ public final class Checkers {
     }
 
     /**
-     * Every checker's result in order; a checker that throws or returns nothing yields UNKNOWN. A run
-     * whose schedule did not execute (see {@link #notExecuted}) cannot PASS: what would have passed
-     * is UNKNOWN with the reason, since the history does not hold the run the scenario asked for.
+     * Every checker's result in order; a checker that throws or returns nothing yields UNKNOWN. A
+     * timing verdict of a run that did not keep its probe rate is UNKNOWN rather than FAIL
+     * ({@link ProbeLag}). A run whose schedule did not execute (see {@link #notExecuted}) cannot
+     * PASS: what would have passed is UNKNOWN with the reason, since the history does not hold the
+     * run the scenario asked for.
      */
     public static List<SloResult> runAll(List<Checker> checkers, History history) {
         Optional<String> notExecuted = notExecuted(history);
@@ -51,7 +53,7 @@ public final class Checkers {
             }
             results.add(result);
         }
-        return List.copyOf(results);
+        return ProbeLag.apply(List.copyOf(results), history);
     }
 
     /**

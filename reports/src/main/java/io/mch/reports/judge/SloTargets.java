@@ -1,5 +1,6 @@
 package io.mch.reports.judge;
 
+import io.mch.reports.history.Event;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,10 @@ public record SloTargets(
         Optional<AvailabilityTarget> availability,
         Map<String, Duration> measuredMax) {
 
+    /** Incidents a year the availability projection assumes when a scenario states none. */
+    public static final double DEFAULT_INCIDENTS_PER_YEAR = 4;
+
+
     /** The fabric figures a scenario may put a ceiling on. */
     public static final List<String> FABRIC_FIGURES = List.of("rpo", "rto", "replication-lag", "convergence-time",
             "sync-time", "federate-time", "connect-time", "replicate-time", "failover-drill-time");
@@ -36,6 +41,35 @@ public record SloTargets(
 
     public static SloTargets none() {
         return new SloTargets(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The targets as the history's run-started event records them. */
+    public Event.SloTargets recorded() {
+        Map<String, Long> measured = new LinkedHashMap<>();
+        measuredMax.forEach((name, max) -> measured.put(name, max.toMillis()));
+        return new Event.SloTargets(
+                failoverTimeMax.map(Duration::toMillis).orElse(null),
+                crossClusterLatency.map(LatencyTarget::percentile).orElse(null),
+                crossClusterLatency.map(t -> t.max().toMillis()).orElse(null),
+                configConsistencyMinPercent.orElse(null),
+                availability.map(AvailabilityTarget::minPercent).orElse(null),
+                availability.map(AvailabilityTarget::incidentsPerYear).orElse(null),
+                measured);
+    }
+
+    /** The targets a history recorded (see {@link #recorded()}). */
+    public static SloTargets of(Event.SloTargets recorded) {
+        Map<String, Duration> measured = new LinkedHashMap<>();
+        recorded.measuredMaxMs().forEach((name, ms) -> measured.put(name, Duration.ofMillis(ms)));
+        Optional<Integer> percentile = Optional.ofNullable(recorded.latencyPercentile());
+        return new SloTargets(
+                Optional.ofNullable(recorded.failoverTimeMaxMs()).map(Duration::ofMillis),
+                Optional.ofNullable(recorded.latencyMaxMs())
+                        .flatMap(ms -> percentile.map(p -> new LatencyTarget(p, Duration.ofMillis(ms)))),
+                Optional.ofNullable(recorded.configConsistencyMinPercent()),
+                Optional.ofNullable(recorded.availabilityMinPercent()).map(min -> new AvailabilityTarget(min,
+                        Optional.ofNullable(recorded.incidentsPerYear()).orElse(DEFAULT_INCIDENTS_PER_YEAR))),
+                measured);
     }
 
     public record LatencyTarget(int percentile, Duration max) {}

@@ -11,6 +11,7 @@ import java.util.Map;
  * real time the run went ({@code --time-scale}); every duration in the record is scenario time.
  * {@code measurements} are the figures the fabric measured (sync, federate, connect, RPO, RTO,
  * replication lag, convergence; see {@code Measurements}), empty for runs without them.
+ * {@code probes} accounts for every probe of the schedule (absent in older records).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
@@ -30,11 +31,21 @@ public record RunRecord(
         String startedAt,
         String endReason,
         double timeScale,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Measurement> measurements) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Measurement> measurements,
+        ProbeSchedule probes) {
 
     public RunRecord {
         timeScale = timeScale > 0 ? timeScale : 1;
         measurements = measurements == null ? List.of() : List.copyOf(measurements);
+    }
+
+    /** A record without the probe schedule's account (runs recorded before it existed). */
+    public RunRecord(String scenario, String topology, String backend, long seed, Verdict verdict, List<SloResult> slos,
+            List<FaultWindow> faults, Map<String, ClusterStatus> clusterStatus, String syncStatus, List<Health> health,
+            String description, long durationMs, double probeIntervalMs, String startedAt, String endReason,
+            double timeScale, List<Measurement> measurements) {
+        this(scenario, topology, backend, seed, verdict, slos, faults, clusterStatus, syncStatus, health, description,
+                durationMs, probeIntervalMs, startedAt, endReason, timeScale, measurements, null);
     }
 
     /** A record without measurements. */
@@ -57,6 +68,14 @@ public record RunRecord(
     /** When a fault was active, in scenario milliseconds ({@code endMs} null: never healed). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FaultWindow(String type, long startMs, Long endMs, int index, String description) {}
+
+    /**
+     * Every probe of the schedule accounted for: sent, missed by mch (it could not send them on
+     * time; see {@code Event.ProbeMissed}) or cut by the end; {@code rateKept} is false when mch
+     * missed more than it may, and the run's timing verdicts are then UNKNOWN rather than FAIL.
+     */
+    public record ProbeSchedule(long scheduled, long sent, long missedByMch, long cut, double toleranceMs,
+            double worstLagMs, boolean rateKept) {}
 
     /** A cluster's state at the end of the run. */
     public record ClusterStatus(String status, String region, String role) {}

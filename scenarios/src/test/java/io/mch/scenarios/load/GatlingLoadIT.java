@@ -3,6 +3,7 @@ package io.mch.scenarios.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mch.scenarios.TargetRuns;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
@@ -54,7 +55,7 @@ class GatlingLoadIT {
 
     @Test
     void gatlingDrivesTheGlobalEndpointAndIsLinkedFromTheReport() throws Exception {
-        Path dir = Path.of("target", "runs", "gatling-load");
+        Path dir = TargetRuns.fresh("gatling-load");
         FileTime started = FileTime.from(Instant.now());
         RunOutcome outcome = run("gatling-load", "12s", "{ rate: 50/s, duration: 5s }", dir).execute();
 
@@ -77,7 +78,7 @@ class GatlingLoadIT {
 
     @Test
     void anInterruptedRunStopsGatling() throws Exception {
-        Path dir = Path.of("target", "runs", "gatling-interrupted");
+        Path dir = TargetRuns.fresh("gatling-interrupted");
         ScenarioRun run = run("gatling-interrupted", "60s", "{ rate: 20/s }", dir);
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.mch.harness.runtime.ProcessTemp;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ final class ApiServer implements AutoCloseable {
             Logger.getLogger("io.fabric8.kubernetes.client.server.mock"),
             Logger.getLogger("io.vertx"),
             Logger.getLogger("io.netty"));
+
+    static {
+        // Before the first Vert.x instance: no vertx-cache-* folder left in the temp folder by a killed run.
+        ProcessTemp.configureVertx();
+    }
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;

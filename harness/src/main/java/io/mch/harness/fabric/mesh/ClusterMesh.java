@@ -57,7 +57,8 @@ public final class ClusterMesh implements Fabric {
         // One thread per agent and per (agent, peer) reader, so a blackholed read delays nothing else.
         this.scheduler = new ScheduledThreadPoolExecutor(clusters * clusters + 1, Threads.named("mesh"));
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.traffic = new Traffic("mesh-probe", settings.wallClientTimeout(), ctx.clock(), ctx.history()::accept);
+        this.traffic = new Traffic("mesh-probe", settings.wallClientTimeout(), ctx.clock(), ctx.history()::accept,
+                ctx.history());
         this.pending = ctx.steps().stream()
                 .map(Step.Scheduled::step)
                 .filter(Step.Connect.class::isInstance)

@@ -76,7 +76,8 @@ final class DisasterRecovery implements AutoCloseable {
     static DisasterRecovery start(ReplicationSpec.Backup spec, FabricContext ctx) {
         var dr = new DisasterRecovery(spec, ctx);
         try {
-            Path location = spec.location().orElse(ctx.runDir().resolve("backups"));
+            // Relative (the scenario's): inside the run directory; absolute: given on the command line.
+            Path location = ctx.runDir().resolve(spec.location().orElse(Path.of("backups")));
             dr.store = dr.own(BackupStore.open(location));
             Duration timeout = Replication.apiTimeout(ctx);
             dr.fromStorage = dr.own(new StorageClient(

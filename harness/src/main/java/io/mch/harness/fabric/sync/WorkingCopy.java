@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,20 +47,21 @@ final class WorkingCopy {
         this.root = root;
     }
 
-    /** Replaces {@code target} with a copy of {@code repository}. */
+    /**
+     * Copies {@code repository} to {@code target}, which must not exist yet: the run's copy goes into
+     * the run's own directory, and a folder already there is someone's, never replaced.
+     */
     static WorkingCopy of(Path repository, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
-        if (Files.exists(root)) {
-            try (Stream<Path> old = Files.walk(root)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Files.createDirectories(root.getParent());
+        Files.createDirectory(root);
         Path from = repository.toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path copy = root.resolve(from.relativize(p).toString());
+                if (p.equals(from)) {
+                    continue;
+                }
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(copy);
                 } else {

@@ -51,6 +51,15 @@ class WorkingCopyTest {
     }
 
     @Test
+    void aFolderAlreadyThereIsNeverReplaced() throws Exception {
+        Path users = Files.createDirectories(dir.resolve("run/repository"));
+        Files.writeString(users.resolve("keep.yaml"), "mine");
+
+        assertThatThrownBy(() -> WorkingCopy.of(repository(), users)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(users.resolve("keep.yaml")).hasContent("mine");
+    }
+
+    @Test
     void commitsChangeTheCopyOnlyAndCountRevisions() throws Exception {
         Path repo = repository();
         WorkingCopy copy = WorkingCopy.of(repo, dir.resolve("run/repository"));

@@ -1,10 +1,11 @@
-package io.mch.reports.html;
+package io.mch.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mch.reports.SampleRun;
+import io.mch.reports.html.HtmlReport;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
+import io.mch.reports.model.Redaction;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;

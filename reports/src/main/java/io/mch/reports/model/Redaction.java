@@ -1,4 +1,4 @@
-package io.mch.reports.html;
+package io.mch.reports.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    static final String REDACTED = "[redacted]";
+    public static final String REDACTED = "[redacted]";
 
     /** A kubeconfig or header key that names a secret, then its value. */
     private static final Pattern KEYED = Pattern.compile(
