@@ -1,5 +1,6 @@
 package io.mch.junit;
 
+import io.mch.harness.run.RunDirectory;
 import io.mch.harness.cli.MchCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class MchExtension implements BeforeEachCallback, ParameterResolver
         Path file = Path.of(scenario.value());
         Path dir = Path.of(System.getProperty(REPORTS_DIRECTORY, "target/mch"))
                 .resolve(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        RunDirectory.replaceEarlierRun(dir);
         List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", dir.toString(),
                 "--backend", System.getProperty("mch.backend", scenario.backend()),
                 "--time-scale", timeScale(scenario)));

@@ -1,5 +1,6 @@
 package io.mch.maven;
 
+import io.mch.harness.run.RunDirectory;
 import io.mch.reports.RunFiles;
 import io.mch.reports.model.RunRecord;
 import java.io.File;
@@ -90,6 +91,9 @@ public class VerifyMojo extends AbstractMojo {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Path dir = reportsDirectory.toPath().resolve(name);
+            if (RunDirectory.replaceEarlierRun(dir)) {
+                getLog().info("mch: replaced the earlier build's run in " + dir);
+            }
             getLog().info("mch: running " + basedir.toPath().relativize(file) + " into " + dir);
             int exit = fork.run(command(file, dir));
             if (exit == 2) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -119,6 +120,34 @@ public final class RunDirectory {
             throw new UncheckedIOException("cannot sweep " + runs, e);
         }
         return removed;
+    }
+
+    /**
+     * Removes the earlier run a build left at {@code dir}, so the build's run of the same scenario
+     * can be written there, as a build replaces its earlier test reports (the Maven plugin and the
+     * JUnit extension call this). Only a directory mch marked as its own run, whose process has
+     * ended or is this one, is removed; anything else stays and the new run then refuses it.
+     * Returns whether an earlier run was removed.
+     */
+    public static boolean replaceEarlierRun(Path dir) {
+        Path marker = dir.resolve(MARKER);
+        try {
+            if (!Files.isRegularFile(marker)) {
+                return false;
+            }
+            String pid = pid(marker);
+            if (!ProcessTemp.gone(pid) && !pid.equals(Long.toString(ProcessHandle.current().pid()))) {
+                return false;
+            }
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the earlier run at " + dir, e);
+        }
     }
 
     private static String pid(Path marker) throws IOException {

@@ -19,6 +19,27 @@ class RunDirectoryTest {
     @TempDir
     Path dir;
 
+    /** A build's second mch run of a scenario replaces its first (as test reports are), and nothing else. */
+    @Test
+    void onlyAnEarlierRunWhoseProcessEndedIsReplaced() throws Exception {
+        Path earlier = RunDirectory.claim(dir.resolve("earlier")).path();
+        Files.writeString(earlier.resolve("run.json"), "{}");
+        Path foreign = Files.createDirectory(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        Path live = Files.createDirectory(dir.resolve("live"));
+        Files.writeString(live.resolve(RunDirectory.MARKER), "pid 1\nstarted now\n");
+
+        assertThat(RunDirectory.replaceEarlierRun(earlier)).isTrue();
+        assertThat(earlier).doesNotExist();
+        assertThat(RunDirectory.claim(earlier).path()).isDirectory();
+
+        assertThat(RunDirectory.replaceEarlierRun(foreign)).isFalse();
+        assertThat(foreign.resolve("notes.txt")).hasContent("mine");
+        assertThat(RunDirectory.replaceEarlierRun(live)).as("a run whose process still lives").isFalse();
+        assertThat(live.resolve(RunDirectory.MARKER)).isRegularFile();
+        assertThat(RunDirectory.replaceEarlierRun(dir.resolve("absent"))).isFalse();
+    }
+
     @Test
     void aNewOrEmptyDirectoryIsClaimedWithMchsMarker() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
