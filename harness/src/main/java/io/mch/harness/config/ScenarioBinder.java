@@ -6,6 +6,7 @@ import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
 import io.mch.harness.input.Problems;
+import io.mch.harness.input.Quantities;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ final class ScenarioBinder {
     static final List<String> FIELDS = List.of(
             "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore", "load", "steps");
 
+    /** A day: longer runs are soak tests mch's in-memory history and probe schedule are not built for. */
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+    /** Ten times the global probe rate a 2-core machine was measured to keep (docs/performance.md). */
+    static final double MAX_RATE = 10_000;
+
     private static final TopologyBinder.Result NO_TOPOLOGY =
             new TopologyBinder.Result(Optional.empty(), Optional.empty());
 
@@ -44,11 +50,12 @@ final class ScenarioBinder {
         TopologyBinder.Result topology = f.require("topology")
                 .map(ref -> topology(ref, f.get("overrides"), fixtures, file))
                 .orElse(NO_TOPOLOGY);
-        Optional<Duration> duration = f.required("duration", c -> c.positive(c.duration()));
+        Optional<Duration> duration = f.required("duration",
+                c -> c.within(c.positive(c.duration()), Duration.ZERO, MAX_DURATION, Quantities::format));
         Optional<OptionalLong> seed = f.get("seed")
                 .map(c -> c.longInteger().map(OptionalLong::of))
                 .orElse(Optional.of(OptionalLong.empty()));
-        Optional<Scenario.Traffic> traffic = f.optional("traffic", ScenarioBinder::traffic, DEFAULT_TRAFFIC);
+        Optional<Scenario.Traffic> traffic = f.optional("traffic", c -> traffic(c, duration), DEFAULT_TRAFFIC);
         FaultBinder faultBinder = new FaultBinder(faultTypes, topology.clusters(), duration);
         Optional<List<ScheduledFault>> faults = f.optional("faults", c -> faults(c, faultBinder), List.of());
         Optional<SloTargets> slo = f.optional("slo", SloBinder::bind, SloTargets.none());
@@ -97,11 +104,19 @@ final class ScenarioBinder {
                 problems.withOverrides(fromOverrides, reference.problems().file(), overrides.get().path()));
     }
 
-    private static Optional<Scenario.Traffic> traffic(Cursor section) {
+    /** The probes; a timeout longer than the scenario would keep a probe waiting past its end. */
+    private static Optional<Scenario.Traffic> traffic(Cursor section, Optional<Duration> duration) {
         return section.fields(List.of("rate", "timeout")).flatMap(f -> {
-            Optional<Double> rate = f.optional("rate", Cursor::ratePerSecond, DEFAULT_TRAFFIC.ratePerSecond());
-            Optional<Duration> timeout = f.optional("timeout",
-                    c -> c.positive(c.duration()), DEFAULT_TRAFFIC.timeout());
+            Optional<Double> rate = f.optional("rate", c -> c.within(c.ratePerSecond(), 0d, MAX_RATE,
+                    Quantities::formatRate), DEFAULT_TRAFFIC.ratePerSecond());
+            Optional<Duration> timeout = f.optional("timeout", c -> c.positive(c.duration()).filter(t -> {
+                if (duration.isPresent() && t.compareTo(duration.get()) > 0) {
+                    c.problem("must not be longer than the scenario (duration "
+                            + Quantities.format(duration.get()) + "), found " + Quantities.format(t));
+                    return false;
+                }
+                return true;
+            }), DEFAULT_TRAFFIC.timeout());
             return rate.isPresent() && timeout.isPresent()
                     ? Optional.of(new Scenario.Traffic(rate.get(), timeout.get()))
                     : Optional.empty();

@@ -15,6 +15,7 @@ import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
 import io.mch.harness.input.Names;
 import io.mch.harness.input.Problems;
+import io.mch.harness.input.Quantities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,12 @@ final class TopologyBinder {
 
     static final List<String> ENDPOINTS = List.of("clients", "global-load-balancer");
     static final int DEFAULT_NODES = 3;
+    /** Kubernetes' tested limit ("Considerations for large clusters": at most 5,000 nodes), for the whole fleet. */
+    static final int MAX_NODES = 5_000;
+    /** The embedded backend gives each cluster a loopback address 127.0.N.1, N at most 255. */
+    static final int MAX_CLUSTERS = 255;
+    /** Route 53's weighted-routing range (0 to 255); 0 takes a cluster out of rotation. */
+    static final int MAX_WEIGHT = 255;
     static final KubernetesTimings DEFAULT_KUBERNETES =
             new KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300));
     static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3);
@@ -94,6 +101,15 @@ final class TopologyBinder {
             list.problem("must list at least one cluster");
             return Optional.empty();
         }
+        if (clusters.get().size() > MAX_CLUSTERS) {
+            list.problem("must list at most " + MAX_CLUSTERS + " clusters, found " + clusters.get().size());
+            return Optional.empty();
+        }
+        int nodes = clusters.get().stream().mapToInt(ClusterSpec::nodes).sum();
+        if (nodes > MAX_NODES) {
+            list.problem("the clusters have " + nodes + " nodes in all; at most " + MAX_NODES);
+            return Optional.empty();
+        }
         Map<String, Integer> firstIndex = new HashMap<>();
         boolean unique = true;
         List<Cursor> items = list.items().orElseThrow();
@@ -117,7 +133,8 @@ final class TopologyBinder {
             Optional<String> name = f.required("name", Cursor::name);
             Optional<String> region = f.required("region", Cursor::text);
             Optional<Role> role = f.required("role", c -> c.choice(Role.class));
-            Optional<Integer> nodes = f.optional("nodes", c -> c.atLeast(c.integer(), 1), DEFAULT_NODES);
+            Optional<Integer> nodes = f.optional("nodes",
+                    c -> c.within(c.integer(), 1, MAX_NODES, String::valueOf), DEFAULT_NODES);
             Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
             Optional<Optional<String>> context = f.get("context")
                     .map(c -> c.text().map(Optional::of))
@@ -282,9 +299,9 @@ final class TopologyBinder {
     private static Optional<HealthCheck> healthCheck(Cursor section) {
         return section.fields(List.of("interval", "timeout", "failure-threshold")).flatMap(f -> {
             Optional<Duration> interval =
-                    f.optional("interval", c -> c.positive(c.duration()), DEFAULT_HEALTH_CHECK.interval());
+                    f.optional("interval", TopologyBinder::timer, DEFAULT_HEALTH_CHECK.interval());
             Optional<Duration> timeout =
-                    f.optional("timeout", c -> c.positive(c.duration()), DEFAULT_HEALTH_CHECK.timeout());
+                    f.optional("timeout", TopologyBinder::timer, DEFAULT_HEALTH_CHECK.timeout());
             Optional<Integer> threshold = f.optional("failure-threshold",
                     c -> c.atLeast(c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
             return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
@@ -293,10 +310,26 @@ final class TopologyBinder {
         });
     }
 
+    /**
+     * A timer's period: at least a wall millisecond, what the load balancer's scheduler counts in
+     * (a shorter one is zero, which it refuses), and at most the longest scenario.
+     */
+    private static Optional<Duration> timer(Cursor value) {
+        return value.within(value.positive(value.duration()), Duration.ofMillis(1), ScenarioBinder.MAX_DURATION,
+                Quantities::format);
+    }
+
     private static Optional<Map<String, Integer>> weights(Cursor section, Optional<List<ClusterSpec>> clusters) {
         return section.entries().flatMap(entries -> collect(entries,
                 (cluster, weight) -> knownCluster(weight, cluster, clusters)
-                        .flatMap(known -> weight.atLeast(weight.integer(), 0))));
+                        .flatMap(known -> weight.within(weight.integer(), 0, MAX_WEIGHT, String::valueOf))))
+                .filter(weights -> {
+                    if (weights.values().stream().allMatch(w -> w == 0)) {
+                        section.problem("at least one weight must be above 0, or no cluster would be chosen");
+                        return false;
+                    }
+                    return true;
+                });
     }
 
     private Optional<WorkloadSpec> workload(Cursor section) {

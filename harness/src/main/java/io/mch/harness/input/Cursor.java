@@ -140,14 +140,12 @@ public final class Cursor {
         return Optional.of(scalar.getValue());
     }
 
-    /** A name of the {@code [a-z0-9-]+} alphabet. */
+    /** A name as Kubernetes writes a DNS label (RFC 1123): see {@link Names#valid}. */
     public Optional<String> name() {
         return text().filter(value -> {
-            if (Names.valid(value)) {
-                return true;
-            }
-            problem("'" + value + "' is not a valid name; use lower-case letters, digits and '-'");
-            return false;
+            Optional<String> wrong = Names.problem(value);
+            wrong.ifPresent(this::problem);
+            return wrong.isEmpty();
         });
     }
 
@@ -157,11 +155,11 @@ public final class Cursor {
                 try {
                     return Optional.of(Long.parseLong(value));
                 } catch (NumberFormatException tooLarge) {
-                    problem("'" + value + "' is too large");
+                    problem("'" + Names.shown(value) + "' is too large");
                     return Optional.empty();
                 }
             }
-            problem("expected a whole number, found '" + value + "'");
+            problem("expected a whole number, found '" + Names.shown(value) + "'");
             return Optional.empty();
         });
     }
@@ -179,9 +177,14 @@ public final class Cursor {
     public Optional<Double> number() {
         return text().flatMap(value -> {
             if (NUMBER.matcher(value).matches()) {
-                return Optional.of(Double.parseDouble(value));
+                double number = Double.parseDouble(value);
+                if (Double.isFinite(number)) {
+                    return Optional.of(number);
+                }
+                problem("'" + Names.shown(value) + "' is too large");
+                return Optional.empty();
             }
-            problem("expected a number, found '" + value + "'");
+            problem("expected a number, found '" + Names.shown(value) + "'");
             return Optional.empty();
         });
     }
@@ -203,6 +206,21 @@ public final class Cursor {
         return value.filter(v -> {
             if (v.compareTo(minimum) < 0) {
                 problem("must be at least " + minimum + ", found " + v);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /**
+     * {@code value} if it lies in [{@code minimum}, {@code maximum}]; otherwise a problem here that
+     * names the allowed range, written with {@code show} (so a duration reads {@code 24h}, not nanoseconds).
+     */
+    public <T extends Comparable<T>> Optional<T> within(Optional<T> value, T minimum, T maximum, Function<T, String> show) {
+        return value.filter(v -> {
+            if (v.compareTo(minimum) < 0 || v.compareTo(maximum) > 0) {
+                problem("must be between " + show.apply(minimum) + " and " + show.apply(maximum)
+                        + ", found " + show.apply(v));
                 return false;
             }
             return true;

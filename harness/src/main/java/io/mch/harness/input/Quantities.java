@@ -25,14 +25,14 @@ public final class Quantities {
     public static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("malformed duration '" + text
+            throw new IllegalArgumentException("malformed duration '" + Names.shown(text)
                     + "'; expected a number with unit ms, s, m or h, e.g. 30s, 1500ms, 0.5s, 3m");
         }
         BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2))));
         try {
             return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("duration '" + text + "' is too large");
+            throw new IllegalArgumentException("duration '" + Names.shown(text) + "' is too large");
         }
     }
 
@@ -40,11 +40,11 @@ public final class Quantities {
     public static double percent(String text) {
         Matcher m = PERCENT.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("malformed percentage '" + text + "'; expected e.g. 99.9%");
+            throw new IllegalArgumentException("malformed percentage '" + Names.shown(text) + "'; expected e.g. 99.9%");
         }
         double value = Double.parseDouble(m.group(1));
         if (value > 100) {
-            throw new IllegalArgumentException("percentage '" + text + "' is above 100%");
+            throw new IllegalArgumentException("percentage '" + Names.shown(text) + "' is above 100%");
         }
         return value;
     }
@@ -54,13 +54,21 @@ public final class Quantities {
         Matcher m = RATE.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "malformed rate '" + text + "'; expected a number per s, m or h, e.g. 50/s or 600/m");
+                    "malformed rate '" + Names.shown(text) + "'; expected a number per s, m or h, e.g. 50/s or 600/m");
         }
         double perSecond = Double.parseDouble(m.group(1)) * 1_000_000_000d / unitNanos(m.group(2));
         if (perSecond <= 0) {
             throw new IllegalArgumentException("rate '" + text + "' must be above zero");
         }
+        if (!Double.isFinite(perSecond)) {
+            throw new IllegalArgumentException("rate '" + Names.shown(text) + "' is too large");
+        }
         return perSecond;
+    }
+
+    /** Events per second as a rate ({@code 10000/s}, {@code 0.5/s}), the way {@link #ratePerSecond} reads it. */
+    public static String formatRate(double perSecond) {
+        return BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString() + "/s";
     }
 
     /**
