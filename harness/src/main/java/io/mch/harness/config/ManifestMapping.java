@@ -1,9 +1,9 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.YamlLimits;
 import io.mch.harness.input.Cursor;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -99,7 +99,7 @@ final class ManifestMapping {
     /** SnakeYAML's safe construction (no arbitrary classes) of an already composed node. */
     private static final class PlainValues extends SafeConstructor {
         PlainValues() {
-            super(new LoaderOptions());
+            super(YamlLimits.options());
         }
 
         Object of(Node node) {

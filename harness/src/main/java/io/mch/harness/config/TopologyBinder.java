@@ -13,6 +13,7 @@ import io.mch.harness.config.Topology.Views;
 import io.mch.harness.config.Topology.WorkloadSpec;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
+import io.mch.harness.input.InputFiles;
 import io.mch.harness.input.Names;
 import io.mch.harness.input.Problems;
 import io.mch.harness.input.Quantities;
@@ -346,15 +347,22 @@ final class TopologyBinder {
         return existing(item, file.toAbsolutePath().getParent(), false);
     }
 
-    /** The path written at {@code item}, resolved against {@code base}, if it is an existing file (or directory). */
+    /**
+     * The path written at {@code item}, resolved against {@code base}, if it is an existing
+     * directory or a file mch may read ({@link InputFiles#refusal}: regular, links followed, bounded).
+     */
     static Optional<Path> existing(Cursor item, Path base, boolean directory) {
-        return item.text().flatMap(text -> {
-            Path path = base.resolve(text).normalize();
-            if (directory ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
-                item.problem((directory ? "directory" : "file") + " not found: " + path);
-                return Optional.empty();
+        return InputFiles.path(item, base).flatMap(path -> {
+            if (directory) {
+                if (!Files.isDirectory(path)) {
+                    item.problem("directory not found: " + path);
+                    return Optional.empty();
+                }
+                return Optional.of(path);
             }
-            return Optional.of(path);
+            Optional<String> refusal = InputFiles.refusal(path);
+            refusal.ifPresent(why -> item.problem(why + ": " + path));
+            return refusal.isEmpty() ? Optional.of(path) : Optional.empty();
         });
     }
 
