@@ -338,7 +338,7 @@ final class TopologyBinder {
             Optional<List<Path>> manifests = f.optional("manifests", c -> c.list(this::manifest), List.of());
             Optional<String> service = f.required("service", Cursor::name);
             if (manifests.isPresent() && service.isPresent()) {
-                WorkloadManifests.check(manifests.get(), f.get("service").orElseThrow(), service.get(), problems);
+                ManifestFiles.checkWorkload(manifests.get(), f.get("service").orElseThrow(), service.get(), problems);
             }
             return manifests.isPresent() && service.isPresent()
                     ? Optional.of(new WorkloadSpec(manifests.get(), service.get()))
