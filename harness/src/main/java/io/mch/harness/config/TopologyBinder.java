@@ -215,7 +215,7 @@ final class TopologyBinder {
             return Optional.empty();
         }
         if (!regions.get().contains(region)) {
-            at.problem("unknown region '" + region + "'; regions are " + String.join(", ", regions.get())
+            at.problem("unknown region '" + Names.shown(region) + "'; regions are " + String.join(", ", regions.get())
                     + Names.hint(region, regions.get()));
             return Optional.empty();
         }
@@ -384,7 +384,7 @@ final class TopologyBinder {
         if (!names.contains(name)) {
             List<String> candidates = new ArrayList<>(names);
             candidates.addAll(alsoAllowed);
-            at.problem("unknown cluster '" + name + "'; clusters are " + String.join(", ", names)
+            at.problem("unknown cluster '" + Names.shown(name) + "'; clusters are " + String.join(", ", names)
                     + Names.hint(name, candidates));
             return Optional.empty();
         }

@@ -62,7 +62,7 @@ public final class Cursor {
                 if (allowed.contains(key)) {
                     known.put(key, tuple);
                 } else {
-                    problems.at(tuple.getKeyNode(), join(path, key), "unknown field '" + key
+                    problems.at(tuple.getKeyNode(), join(path, key), "unknown field '" + Names.shown(key)
                             + "'; allowed fields are " + String.join(", ", allowed) + Names.hint(key, allowed));
                 }
             });
@@ -93,7 +93,7 @@ public final class Cursor {
             String key = keyNode.getValue();
             NodeTuple first = tuples.putIfAbsent(key, tuple);
             if (first != null) {
-                problems.at(keyNode, join(path, key), "duplicate key '" + key + "' (first at line "
+                problems.at(keyNode, join(path, key), "duplicate key '" + Names.shown(key) + "' (first at line "
                         + (first.getKeyNode().getStartMark().getLine() + 1) + ")");
             }
         }
@@ -169,7 +169,7 @@ public final class Cursor {
             if (value == value.intValue()) {
                 return true;
             }
-            problem("'" + value + "' is too large");
+            problem("'" + Names.shown(value.toString()) + "' is too large");
             return false;
         }).map(Long::intValue);
     }
@@ -246,7 +246,7 @@ public final class Cursor {
         return text().flatMap(value -> {
             E choice = byName.get(value);
             if (choice == null) {
-                problem("'" + value + "' is not one of " + String.join(", ", byName.keySet())
+                problem("'" + Names.shown(value) + "' is not one of " + String.join(", ", byName.keySet())
                         + Names.hint(value, byName.keySet()));
             }
             return Optional.ofNullable(choice);
@@ -283,6 +283,6 @@ public final class Cursor {
         if (scalar.getTag().equals(Tag.NULL)) {
             return "nothing";
         }
-        return wholeFile ? "text, not YAML (contents not shown)" : "'" + scalar.getValue() + "'";
+        return wholeFile ? "text, not YAML (contents not shown)" : "'" + Names.shown(scalar.getValue()) + "'";
     }
 }

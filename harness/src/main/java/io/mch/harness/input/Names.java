@@ -36,10 +36,10 @@ public final class Names {
             return Optional.of("a name has at most " + MAX_LENGTH + " characters, found " + name.length());
         }
         if (!ALPHABET.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a valid name; use lower-case letters, digits and '-'");
+            return Optional.of("'" + shown(name) + "' is not a valid name; use lower-case letters, digits and '-'");
         }
         if (!NAME.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a valid name; start and end it with a letter or digit");
+            return Optional.of("'" + shown(name) + "' is not a valid name; start and end it with a letter or digit");
         }
         return Optional.empty();
     }

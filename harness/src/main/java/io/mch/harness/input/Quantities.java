@@ -58,7 +58,7 @@ public final class Quantities {
         }
         double perSecond = Double.parseDouble(m.group(1)) * 1_000_000_000d / unitNanos(m.group(2));
         if (perSecond <= 0) {
-            throw new IllegalArgumentException("rate '" + text + "' must be above zero");
+            throw new IllegalArgumentException("rate '" + Names.shown(text) + "' must be above zero");
         }
         if (!Double.isFinite(perSecond)) {
             throw new IllegalArgumentException("rate '" + Names.shown(text) + "' is too large");
