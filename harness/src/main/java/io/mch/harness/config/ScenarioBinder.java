@@ -7,6 +7,7 @@ import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
 import io.mch.harness.input.Problems;
 import io.mch.harness.input.Quantities;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ final class ScenarioBinder {
     private ScenarioBinder() {}
 
     static Optional<Scenario> bind(Path file, Node root, Fixtures fixtures, FaultTypes faultTypes, Problems problems) {
+        return bind(file, root, fixtures, faultTypes, problems, TimeScale.REAL);
+    }
+
+    /** As above, for a run at {@code scale} (its topology's timers are checked at that scale). */
+    static Optional<Scenario> bind(Path file, Node root, Fixtures fixtures, FaultTypes faultTypes, Problems problems,
+            TimeScale scale) {
         int before = problems.count();
         Optional<Fields> fields = new Cursor(root, "", problems).fields(FIELDS);
         if (fields.isEmpty()) {
@@ -48,7 +55,7 @@ final class ScenarioBinder {
         Optional<String> name = f.required("name", Cursor::name);
         Optional<String> description = f.optional("description", Cursor::text, "");
         TopologyBinder.Result topology = f.require("topology")
-                .map(ref -> topology(ref, f.get("overrides"), fixtures, file))
+                .map(ref -> topology(ref, f.get("overrides"), fixtures, file, scale))
                 .orElse(NO_TOPOLOGY);
         Optional<Duration> duration = f.required("duration",
                 c -> c.within(c.positive(c.duration()), Duration.ZERO, MAX_DURATION, Quantities::format));
@@ -74,7 +81,7 @@ final class ScenarioBinder {
     }
 
     private static TopologyBinder.Result topology(
-            Cursor reference, Optional<Cursor> overrides, Fixtures fixtures, Path scenarioFile) {
+            Cursor reference, Optional<Cursor> overrides, Fixtures fixtures, Path scenarioFile, TimeScale scale) {
         Optional<String> text = reference.text();
         if (text.isEmpty()) {
             return NO_TOPOLOGY;
@@ -96,12 +103,12 @@ final class ScenarioBinder {
         }
         if (overrides.isEmpty() || !(overrides.get().node() instanceof MappingNode)
                 || !(root.get() instanceof MappingNode)) {
-            return TopologyBinder.bind(topologyFile, root.get(), problems);
+            return TopologyBinder.bind(topologyFile, root.get(), problems, scale);
         }
         Set<Node> fromOverrides = Problems.identitySet();
         Node merged = OverrideMerge.merge(root.get(), overrides.get().node(), fromOverrides);
         return TopologyBinder.bind(topologyFile, merged,
-                problems.withOverrides(fromOverrides, reference.problems().file(), overrides.get().path()));
+                problems.withOverrides(fromOverrides, reference.problems().file(), overrides.get().path()), scale);
     }
 
     /** The probes; a timeout longer than the scenario would keep a probe waiting past its end. */

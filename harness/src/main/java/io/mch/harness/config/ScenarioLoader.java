@@ -4,6 +4,7 @@ import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.input.Problems;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -58,8 +59,22 @@ public final class ScenarioLoader {
 
     /** As above, with fault types beyond the built-in ones (a test's own, see {@link FaultTypes#with}). */
     public static Scenario load(Path file, Fixtures fixtures, FaultTypes faultTypes) throws InvalidInputException {
+        return load(file, fixtures, faultTypes, TimeScale.REAL);
+    }
+
+    /**
+     * For a run at {@code scale}: also refuses timers that would be shorter than a wall
+     * millisecond at that scale, which a load without the scale cannot know.
+     */
+    public static Scenario load(Path file, TimeScale scale) throws InvalidInputException {
+        return load(file, Fixtures.discover(), FaultTypes.BUILT_IN, scale);
+    }
+
+    private static Scenario load(Path file, Fixtures fixtures, FaultTypes faultTypes, TimeScale scale)
+            throws InvalidInputException {
         Problems problems = new Problems(file);
-        Optional<Scenario> scenario = read(file, fixtures, faultTypes, problems);
+        Optional<Scenario> scenario = YamlFiles.read(file, problems)
+                .flatMap(root -> ScenarioBinder.bind(file, root, fixtures, faultTypes, problems, scale));
         problems.throwIfAny();
         return scenario.orElseThrow();
     }
@@ -77,10 +92,5 @@ public final class ScenarioLoader {
                         Optional.of(scenario.duration()))::bind);
         problems.throwIfAny();
         return spec;
-    }
-
-    static Optional<Scenario> read(Path file, Fixtures fixtures, FaultTypes faultTypes, Problems problems) {
-        return YamlFiles.read(file, problems)
-                .flatMap(root -> ScenarioBinder.bind(file, root, fixtures, faultTypes, problems));
     }
 }

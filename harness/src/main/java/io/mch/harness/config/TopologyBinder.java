@@ -17,6 +17,7 @@ import io.mch.harness.input.InputFiles;
 import io.mch.harness.input.Names;
 import io.mch.harness.input.Problems;
 import io.mch.harness.input.Quantities;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,14 +58,21 @@ final class TopologyBinder {
 
     private final Path file;
     private final Problems problems;
+    private final TimeScale scale;
 
-    private TopologyBinder(Path file, Problems problems) {
+    private TopologyBinder(Path file, Problems problems, TimeScale scale) {
         this.file = file;
         this.problems = problems;
+        this.scale = scale;
     }
 
     static Result bind(Path file, Node root, Problems problems) {
-        return new TopologyBinder(file, problems).bind(new Cursor(root, "", problems));
+        return bind(file, root, problems, TimeScale.REAL);
+    }
+
+    /** As above, for a run at {@code scale}: its timers must still be a wall millisecond or more. */
+    static Result bind(Path file, Node root, Problems problems, TimeScale scale) {
+        return new TopologyBinder(file, problems, scale).bind(new Cursor(root, "", problems));
     }
 
     private Result bind(Cursor root) {
@@ -255,13 +263,13 @@ final class TopologyBinder {
         return f.get(key).map(c -> bind.apply(c).map(Optional::of)).orElse(Optional.of(Optional.empty()));
     }
 
-    private static Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
+    private Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
             Cursor section, Optional<List<ClusterSpec>> clusters) {
         return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights", "views")).flatMap(f -> {
             Optional<LbPolicy> policy = f.optional("policy", c -> c.choice(LbPolicy.class), LbPolicy.FAILOVER);
             Optional<Optional<String>> primary = primary(f, policy, clusters);
             Optional<HealthCheck> healthCheck =
-                    f.optional("health-check", TopologyBinder::healthCheck, DEFAULT_HEALTH_CHECK);
+                    f.optional("health-check", this::healthCheck, DEFAULT_HEALTH_CHECK);
             Optional<Duration> dnsTtl = f.optional("dns-ttl", Cursor::duration, DEFAULT_DNS_TTL);
             Optional<Map<String, Integer>> weights =
                     f.optional("weights", c -> weights(c, clusters), Map.of());
@@ -297,12 +305,12 @@ final class TopologyBinder {
                 .orElse(cs.get(0)).name()));
     }
 
-    private static Optional<HealthCheck> healthCheck(Cursor section) {
+    private Optional<HealthCheck> healthCheck(Cursor section) {
         return section.fields(List.of("interval", "timeout", "failure-threshold")).flatMap(f -> {
             Optional<Duration> interval =
-                    f.optional("interval", TopologyBinder::timer, DEFAULT_HEALTH_CHECK.interval());
+                    f.optional("interval", this::timer, DEFAULT_HEALTH_CHECK.interval());
             Optional<Duration> timeout =
-                    f.optional("timeout", TopologyBinder::timer, DEFAULT_HEALTH_CHECK.timeout());
+                    f.optional("timeout", this::timer, DEFAULT_HEALTH_CHECK.timeout());
             Optional<Integer> threshold = f.optional("failure-threshold",
                     c -> c.atLeast(c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
             return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
@@ -312,12 +320,21 @@ final class TopologyBinder {
     }
 
     /**
-     * A timer's period: at least a wall millisecond, what the load balancer's scheduler counts in
-     * (a shorter one is zero, which it refuses), and at most the longest scenario.
+     * A health-check period or timeout: at most the longest scenario, and at least a wall
+     * millisecond at the run's time scale, what the load balancer's scheduler and HTTP client count
+     * in: a shorter one is zero, which the scheduler refuses and the client reads as no timeout.
      */
-    private static Optional<Duration> timer(Cursor value) {
+    private Optional<Duration> timer(Cursor value) {
         return value.within(value.positive(value.duration()), Duration.ofMillis(1), ScenarioBinder.MAX_DURATION,
-                Quantities::format);
+                Quantities::format).filter(timer -> {
+                    if (scale.wall(timer).toMillis() < 1) {
+                        value.problem("shorter than a wall millisecond at --time-scale " + scale.argument()
+                                + "; at least " + Quantities.format(Duration.ofNanos((long) Math.ceil(1e6 * scale.factor())))
+                                + " at that scale, found " + Quantities.format(timer));
+                        return false;
+                    }
+                    return true;
+                });
     }
 
     private static Optional<Map<String, Integer>> weights(Cursor section, Optional<List<ClusterSpec>> clusters) {

@@ -2,10 +2,13 @@ package io.mch.harness.config;
 
 import static io.mch.harness.config.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.input.Problem;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +120,18 @@ class HostileInputTest {
         assertRefused(problems, timeout, "traffic.timeout", "must not be longer than the scenario (duration 60s)");
         assertRefused(problems, timeout, "overrides.fabric.global-load-balancer.health-check.interval",
                 "must be between 1ms and 86400s");
+    }
+
+    @Test
+    void healthCheckTimersThatWouldBeZeroWallMillisecondsAtTheRunsTimeScaleAreRefused() throws Exception {
+        Path file = scenario("duration: 1m\n"
+                + "overrides: { fabric: { global-load-balancer: { health-check: { interval: 2s, timeout: 500ms } } } }\n");
+
+        assertThat(ScenarioLoader.load(file, new TimeScale(500)).topology().fabric().globalLoadBalancer()).isPresent();
+        assertThatThrownBy(() -> ScenarioLoader.load(file, new TimeScale(1000)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertRefused(e.problems(), file,
+                        "overrides.fabric.global-load-balancer.health-check.timeout",
+                        "shorter than a wall millisecond at --time-scale 1000; at least 1s at that scale, found 500ms"));
     }
 
     @Test
