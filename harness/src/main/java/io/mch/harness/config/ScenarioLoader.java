@@ -14,11 +14,12 @@ import java.util.Optional;
  * both files at once, before anything starts. Problems inside {@code overrides:} are reported
  * against the scenario file, where they can be fixed.
  *
- * <p>Required: {@code name} ([a-z0-9-]+), {@code topology} (see {@link Fixtures}),
- * {@code duration} (above zero). Defaults:
+ * <p>Required: {@code name} (a DNS label, {@link io.mch.harness.input.Names}), {@code topology}
+ * (see {@link Fixtures}), {@code duration} (above zero, at most 24h). Every number's range is in
+ * docs/authoring.md ("Limits"). Defaults:
  * <ul>
  *   <li>{@code description}: empty; {@code seed}: {@link java.util.OptionalLong#empty()};
- *   <li>{@code traffic}: rate 20/s, timeout 1s (each field on its own);
+ *   <li>{@code traffic}: rate 20/s (at most 10000/s), timeout 1s (at most the duration), each field on its own;
  *   <li>{@code faults}: none. Each item has {@code at} (required, in [0, duration)), an optional
  *       {@code for} (omitted: until the end; at+for must not pass the end) and exactly one of
  *       {@code partition} ({@code direction} default both), {@code latency} ({@code jitter}
