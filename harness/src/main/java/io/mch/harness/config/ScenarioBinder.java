@@ -31,8 +31,6 @@ final class ScenarioBinder {
 
     /** A day: longer runs are soak tests mch's in-memory history and probe schedule are not built for. */
     static final Duration MAX_DURATION = Duration.ofHours(24);
-    /** Ten times the global probe rate a 2-core machine was measured to keep (docs/performance.md). */
-    static final double MAX_RATE = 10_000;
 
     private static final TopologyBinder.Result NO_TOPOLOGY =
             new TopologyBinder.Result(Optional.empty(), Optional.empty());
@@ -114,8 +112,7 @@ final class ScenarioBinder {
     /** The probes; a timeout longer than the scenario would keep a probe waiting past its end. */
     private static Optional<Scenario.Traffic> traffic(Cursor section, Optional<Duration> duration) {
         return section.fields(List.of("rate", "timeout")).flatMap(f -> {
-            Optional<Double> rate = f.optional("rate", c -> c.within(c.ratePerSecond(), 0d, MAX_RATE,
-                    Quantities::formatRate), DEFAULT_TRAFFIC.ratePerSecond());
+            Optional<Double> rate = f.optional("rate", Cursor::ratePerSecond, DEFAULT_TRAFFIC.ratePerSecond());
             Optional<Duration> timeout = f.optional("timeout", c -> c.positive(c.duration()).filter(t -> {
                 if (duration.isPresent() && t.compareTo(duration.get()) > 0) {
                     c.problem("must not be longer than the scenario (duration "

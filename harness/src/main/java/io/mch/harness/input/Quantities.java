@@ -19,6 +19,12 @@ public final class Quantities {
     private static final Pattern PERCENT = Pattern.compile(NUMBER + "\\s*%?");
     private static final Pattern RATE = Pattern.compile(NUMBER + "\\s*/\\s*(s|m|h)");
 
+    /**
+     * The highest rate of any field (probes, load, mesh clients): ten times the global probe rate a
+     * 2-core machine was measured to keep (docs/performance.md); infinity and 400-digit rates stay out.
+     */
+    public static final double MAX_RATE = 10_000;
+
     private Quantities() {}
 
     /** {@code ms}, {@code s}, {@code m} or {@code h} after a non-negative, possibly decimal number. */
@@ -49,7 +55,7 @@ public final class Quantities {
         return value;
     }
 
-    /** Events per second from {@code N/s}, {@code N/m} or {@code N/h}; must be above zero. */
+    /** Events per second from {@code N/s}, {@code N/m} or {@code N/h}; above zero, at most {@link #MAX_RATE}. */
     public static double ratePerSecond(String text) {
         Matcher m = RATE.matcher(text.strip());
         if (!m.matches()) {
@@ -60,14 +66,15 @@ public final class Quantities {
         if (perSecond <= 0) {
             throw new IllegalArgumentException("rate '" + Names.shown(text) + "' must be above zero");
         }
-        if (!Double.isFinite(perSecond)) {
-            throw new IllegalArgumentException("rate '" + Names.shown(text) + "' is too large");
+        if (perSecond > MAX_RATE) {
+            throw new IllegalArgumentException("rate '" + Names.shown(text) + "' is above " + formatRate(MAX_RATE)
+                    + ", the most mch sends");
         }
         return perSecond;
     }
 
     /** Events per second as a rate ({@code 10000/s}, {@code 0.5/s}), the way {@link #ratePerSecond} reads it. */
-    public static String formatRate(double perSecond) {
+    private static String formatRate(double perSecond) {
         return BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString() + "/s";
     }
 

@@ -111,12 +111,12 @@ class HostileInputTest {
         Path file = scenario("duration: 2562047h\ntraffic: { rate: 10000000000/s, timeout: 100000h }\n");
         List<Problem> problems = Validation.validate(file);
         assertRefused(problems, file, "duration", "must be between 0s and 86400s");
-        assertRefused(problems, file, "traffic.rate", "must be between 0/s and 10000/s, found 10000000000/s");
+        assertRefused(problems, file, "traffic.rate", "rate '10000000000/s' is above 10000/s, the most mch sends");
 
         Path timeout = scenario("duration: 1m\ntraffic: { rate: " + "9".repeat(400) + "/s, timeout: 100000h }\n"
                 + "overrides: { fabric: { global-load-balancer: { health-check: { interval: 0.0001ms } } } }\n");
         problems = Validation.validate(timeout);
-        assertRefused(problems, timeout, "traffic.rate", "is too large");
+        assertRefused(problems, timeout, "traffic.rate", " characters)' is above 10000/s");
         assertRefused(problems, timeout, "traffic.timeout", "must not be longer than the scenario (duration 60s)");
         assertRefused(problems, timeout, "overrides.fabric.global-load-balancer.health-check.interval",
                 "must be between 1ms and 86400s");
