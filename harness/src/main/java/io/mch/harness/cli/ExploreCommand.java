@@ -66,8 +66,9 @@ final class ExploreCommand implements Callable<Integer> {
             return MchCommand.BAD_INPUT;
         }
         Optional<TimeScale> scale = TimeScale.parse(timeScale);
-        if (scale.isEmpty() || (tries != null && tries < 1)) {
-            System.err.println("mch: --time-scale must be between 1 and 1000, --tries at least 1; nothing was run");
+        if (scale.isEmpty() || (tries != null && (tries < 1 || tries > ExploreSpec.MAX_TRIES))) {
+            System.err.println("mch: --time-scale must be between 1 and 1000, --tries between 1 and "
+                    + ExploreSpec.MAX_TRIES + "; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Backend chosen;
