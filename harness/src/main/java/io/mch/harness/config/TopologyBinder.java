@@ -325,7 +325,7 @@ final class TopologyBinder {
      * in: a shorter one is zero, which the scheduler refuses and the client reads as no timeout.
      */
     private Optional<Duration> timer(Cursor value) {
-        return value.within(value.positive(value.duration()), Duration.ofMillis(1), ScenarioBinder.MAX_DURATION,
+        return value.within(value.positive(value.duration()), Duration.ofMillis(1), Quantities.MAX_DURATION,
                 Quantities::format).filter(timer -> {
                     if (scale.wall(timer).toMillis() < 1) {
                         value.problem("shorter than a wall millisecond at --time-scale " + scale.argument()

@@ -189,8 +189,16 @@ public final class Cursor {
         });
     }
 
+    /** A duration of at most {@link Quantities#MAX_DURATION}. */
     public Optional<Duration> duration() {
-        return parsed(Quantities::duration);
+        return parsed(Quantities::duration).filter(d -> {
+            if (d.compareTo(Quantities.MAX_DURATION) > 0) {
+                problem("must be at most " + Quantities.format(Quantities.MAX_DURATION) + " (24h, the longest scenario),"
+                        + " found " + Quantities.format(d));
+                return false;
+            }
+            return true;
+        });
     }
 
     public Optional<Double> percent() {

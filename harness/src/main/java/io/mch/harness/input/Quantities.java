@@ -25,6 +25,13 @@ public final class Quantities {
      */
     public static final double MAX_RATE = 10_000;
 
+    /**
+     * The longest duration of any field: a scenario runs at most a day (a soak test longer than that
+     * is not what mch's in-memory history and probe schedule are built for), and a timer longer
+     * than the scenario means the same as one of a day.
+     */
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
+
     private Quantities() {}
 
     /** {@code ms}, {@code s}, {@code m} or {@code h} after a non-negative, possibly decimal number. */

@@ -110,14 +110,16 @@ class HostileInputTest {
     void durationsRatesTimeoutsAndTimersOutsideTheirRangesAreRefused() {
         Path file = scenario("duration: 2562047h\ntraffic: { rate: 10000000000/s, timeout: 100000h }\n");
         List<Problem> problems = Validation.validate(file);
-        assertRefused(problems, file, "duration", "must be between 0s and 86400s");
+        assertRefused(problems, file, "duration", "must be at most 86400s (24h, the longest scenario), found 9223369200s");
         assertRefused(problems, file, "traffic.rate", "rate '10000000000/s' is above 10000/s, the most mch sends");
 
-        Path timeout = scenario("duration: 1m\ntraffic: { rate: " + "9".repeat(400) + "/s, timeout: 100000h }\n"
+        assertRefused(problems, file, "traffic.timeout", "must be at most 86400s (24h, the longest scenario), found 360000000s");
+
+        Path timeout = scenario("duration: 1m\ntraffic: { rate: " + "9".repeat(400) + "/s, timeout: 2m }\n"
                 + "overrides: { fabric: { global-load-balancer: { health-check: { interval: 0.0001ms } } } }\n");
         problems = Validation.validate(timeout);
         assertRefused(problems, timeout, "traffic.rate", " characters)' is above 10000/s");
-        assertRefused(problems, timeout, "traffic.timeout", "must not be longer than the scenario (duration 60s)");
+        assertRefused(problems, timeout, "traffic.timeout", "must not be longer than the scenario (duration 60s), found 120s");
         assertRefused(problems, timeout, "overrides.fabric.global-load-balancer.health-check.interval",
                 "must be between 1ms and 86400s");
     }
