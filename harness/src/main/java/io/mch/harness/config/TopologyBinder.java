@@ -140,7 +140,7 @@ final class TopologyBinder {
     private static Optional<ClusterSpec> cluster(Cursor item) {
         return item.fields(List.of("name", "region", "role", "nodes", "labels", "context")).flatMap(f -> {
             Optional<String> name = f.required("name", Cursor::name);
-            Optional<String> region = f.required("region", Cursor::text);
+            Optional<String> region = f.required("region", Cursor::name);
             Optional<Role> role = f.required("role", c -> c.choice(Role.class));
             Optional<Integer> nodes = f.optional("nodes",
                     c -> c.within(c.integer(), 1, MAX_NODES, String::valueOf), DEFAULT_NODES);

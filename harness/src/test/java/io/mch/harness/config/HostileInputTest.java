@@ -153,6 +153,8 @@ class HostileInputTest {
 
         assertRefused(Validation.validate(longName), longName, "name", "a name has at most 63 characters, found 300");
         assertRefused(Validation.validate(dashes), dashes, "name", "start and end it with a letter or digit");
+        Path region = topology("  - { name: a, region: " + "r".repeat(64) + ", role: active }", "", "app.yaml", "api-server");
+        assertRefused(Validation.validate(region), region, "clusters[0].region", "a name has at most 63 characters, found 64");
     }
 
     @Test
