@@ -127,7 +127,7 @@ public final class Cursor {
         });
     }
 
-    /** A non-empty scalar, as written. */
+    /** A non-empty scalar, as written, without NUL characters (a path with one cannot exist, and it cuts C strings). */
     public Optional<String> text() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("expected a value, found " + describe(node, path.isEmpty()));
@@ -135,6 +135,10 @@ public final class Cursor {
         }
         if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
             problem("must not be empty");
+            return Optional.empty();
+        }
+        if (scalar.getValue().indexOf('\0') >= 0) {
+            problem("must not contain a NUL character (\\0): no name, path or quantity has one");
             return Optional.empty();
         }
         return Optional.of(scalar.getValue());

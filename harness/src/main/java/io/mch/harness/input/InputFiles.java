@@ -79,17 +79,14 @@ public final class InputFiles {
 
     /**
      * The path written at {@code item}, resolved against {@code base}; empty with a problem there
-     * when the text cannot be a path (a NUL character, which no file system allows).
+     * when the text cannot be a path on this file system ({@link Cursor#text} already refuses NUL).
      */
     public static Optional<Path> path(Cursor item, Path base) {
         return item.text().flatMap(text -> {
             try {
-                if (text.indexOf('\0') >= 0) {
-                    throw new InvalidPathException(text, "NUL character");
-                }
                 return Optional.of(base.resolve(text).normalize());
             } catch (InvalidPathException e) {
-                item.problem("not a valid path: it contains a NUL character or one the file system does not allow");
+                item.problem("not a valid path on this file system");
                 return Optional.empty();
             }
         });

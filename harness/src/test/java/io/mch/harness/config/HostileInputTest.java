@@ -190,7 +190,7 @@ class HostileInputTest {
         assertRefused(problems, file, "workload.manifests[1]", "not a regular file (a device, FIFO or socket: /dev/zero)");
         assertRefused(problems, file, "workload.manifests[2]", "not a regular file");
         assertRefused(problems, file, "workload.manifests[3]", "a directory, not a file: " + directory);
-        assertRefused(problems, file, "workload.manifests[4]", "not a valid path");
+        assertRefused(problems, file, "workload.manifests[4]", "must not contain a NUL character");
         assertThat(problems).hasSize(5);
     }
 
