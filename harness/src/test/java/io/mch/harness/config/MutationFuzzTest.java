@@ -65,6 +65,7 @@ class MutationFuzzTest {
                 (text, r) -> text.replace("workloads/api-server.yaml", pick(List.of("/dev/zero", "/dev/null", "workloads",
                         "../scenarios/active-passive-node-loss.yaml", "/etc/passwd"), r)));
         long started = System.nanoTime();
+        int[] refused = {0};
         int checked = assertTimeoutPreemptively(BUDGET.multipliedBy(2), () -> {
             int n = 0;
             for (; n < MUTATIONS && System.nanoTime() - started < BUDGET.toNanos(); n++) {
@@ -76,19 +77,20 @@ class MutationFuzzTest {
                 }
                 Files.writeString(file, mutated);
                 try {
-                    check(file, fixtures, mutated);
+                    refused[0] += check(file, fixtures, mutated) ? 0 : 1;
                 } finally {
                     Files.writeString(file, original);
                 }
             }
             return n;
         });
-        System.out.printf("mutation fuzz: seed %d, %d mutated files checked in %d ms%n",
-                SEED, checked, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        System.out.printf("mutation fuzz: seed %d, %d mutated files checked in %d ms, %d refused with located problems%n",
+                SEED, checked, Duration.ofNanos(System.nanoTime() - started).toMillis(), refused[0]);
         assertThat(checked).isGreaterThanOrEqualTo(Math.min(MUTATIONS, 100));
     }
 
-    private static void check(Path file, Fixtures fixtures, String mutated) {
+    /** Whether {@code file} was accepted; fails the test unless accepted or refused with located problems. */
+    private static boolean check(Path file, Fixtures fixtures, String mutated) {
         List<Problem> problems = Validation.validate(file, fixtures);
         assertLocated(problems, file, mutated);
         if (file.getParent().getFileName().toString().equals("scenarios")) {
@@ -100,6 +102,7 @@ class MutationFuzzTest {
                 assertThat(problems).as("validate accepted what does not load: %s%n%s", file, mutated).isNotEmpty();
             }
         }
+        return problems.isEmpty();
     }
 
     private static void assertLocated(List<Problem> problems, Path file, String mutated) {
