@@ -179,6 +179,15 @@ class HostileInputTest {
     }
 
     @Test
+    void nestingDeeperThanFiftyLevelsIsRefusedAtItsLine() {
+        Path file = write(dir, "s.yaml", "name: s\ntopology: t.yaml\nduration: 1m\ndescription: "
+                + "[".repeat(60) + "]".repeat(60) + "\n");
+
+        assertThat(Validation.validate(file)).containsExactly(
+                new Problem(file, 4, 13 + 50, "", "refused: nested more than 50 levels deep"));
+    }
+
+    @Test
     void filesThatAreNotRegularFilesAreRefusedWithoutReadingThem() throws Exception {
         Path directory = Files.createDirectory(dir.resolve("manifests.yaml"));
         Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
