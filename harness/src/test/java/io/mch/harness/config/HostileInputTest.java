@@ -81,6 +81,19 @@ class HostileInputTest {
     }
 
     @Test
+    void manifestsWithDuplicateKeysOrUnknownTagsAreRefusedWhereTheyAre() {
+        Path duplicate = write(dir, "dup.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\n"
+                + "data: { a: '1', a: '2' }\n");
+        Path tagged = write(dir, "tag.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: n }\ndata: !foo { a: b }\n");
+        Path file = topology("app.yaml, dup.yaml, tag.yaml");
+
+        List<Problem> problems = Validation.validate(file);
+
+        assertRefused(problems, duplicate, "data.a", "duplicate key 'a' (first at line 4)");
+        assertRefused(problems, tagged, "", "cannot be read as plain values");
+    }
+
+    @Test
     void aServiceNoManifestDefinesIsRefused() {
         write(dir, "app.yaml", TestFiles.API_SERVER_MANIFEST);
         Path file = topology("  - { name: a, region: r, role: active }", "", "app.yaml", "api-servr");
