@@ -100,10 +100,10 @@ final class ManifestMapping {
         Map<Object, Object> values;
         try {
             values = (Map<Object, Object>) new PlainValues().of(self.node());
-        } catch (YAMLException e) {
-            // An unknown tag (!foo), or a value tagged with a type it is not of (!!int x).
+        } catch (YAMLException | IllegalArgumentException e) {
+            // An unknown tag (!foo), or a value tagged with a type it is not of (!!int x, !!binary ==).
             self.problem("cannot be read as plain values: " + (e instanceof MarkedYAMLException marked
-                    ? marked.getProblem() : e.getClass().getSimpleName()));
+                    ? marked.getProblem() : "a value is not of the type its tag names"));
             return Optional.empty();
         }
         if (!values.keySet().stream().allMatch(String.class::isInstance)) {

@@ -38,7 +38,7 @@ class MutationFuzzTest {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{2,}");
     private static final List<String> HOSTILE_VALUES = List.of("0", "-1", "1e999", ".inf", ".nan", "9".repeat(400),
             "100000000", "0.0001ms", "2562047h", "100000h", "0s", "10000000000/s", "\"\\0\"", "/dev/zero", "~", "[]",
-            "{}", "&x [a]", "*x", "a".repeat(300));
+            "{}", "&x [a]", "*x", "!foo x", "!!int abc", "!!binary ==", "2001-99-99", "a".repeat(300));
     private static final String SYNTAX = ":{}[]&*!|>'\"\t-#%@`,?";
     private static final String BOMB = "bomb: &a [x, x, x, x, x, x, x, x, x]\n"
             + "bomb2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n";
