@@ -89,8 +89,17 @@ class MutationFuzzTest {
         assertThat(checked).isGreaterThanOrEqualTo(Math.min(MUTATIONS, 100));
     }
 
-    /** Whether {@code file} was accepted; fails the test unless accepted or refused with located problems. */
-    private static boolean check(Path file, Fixtures fixtures, String mutated) {
+    /**
+     * Whether {@code file} was accepted; fails the test unless accepted or refused with located
+     * problems. A mutated manifest, schedule or repository file is checked through every topology.
+     */
+    private boolean check(Path file, Fixtures fixtures, String mutated) {
+        Path fixtureDirectory = checkout.resolve("topology-fixtures");
+        if (!file.getParent().equals(fixtureDirectory) && file.startsWith(fixtureDirectory)) {
+            List<Problem> all = topologies().stream().flatMap(t -> Validation.validate(t, fixtures).stream()).toList();
+            assertLocated(all, file, mutated);
+            return all.isEmpty();
+        }
         List<Problem> problems = Validation.validate(file, fixtures);
         assertLocated(problems, file, mutated);
         if (file.getParent().getFileName().toString().equals("scenarios")) {
@@ -112,13 +121,22 @@ class MutationFuzzTest {
         });
     }
 
+    /** Scenarios, fixtures and the files the fixtures name (manifests, schedules, a GitOps repository). */
     private List<Path> shippedFiles() {
         try (Stream<Path> scenarios = Files.list(checkout.resolve("scenarios"));
-                Stream<Path> topologies = Files.list(checkout.resolve("topology-fixtures"))) {
+                Stream<Path> topologies = Files.walk(checkout.resolve("topology-fixtures"))) {
             List<Path> files = new ArrayList<>(Stream.concat(scenarios, topologies)
                     .filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
-            assertThat(files).hasSizeGreaterThan(10);
+            assertThat(files).hasSizeGreaterThan(20);
             return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Path> topologies() {
+        try (Stream<Path> topologies = Files.list(checkout.resolve("topology-fixtures"))) {
+            return topologies.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
