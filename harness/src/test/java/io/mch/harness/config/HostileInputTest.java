@@ -68,28 +68,20 @@ class HostileInputTest {
     }
 
     @Test
-    void manifestsThatAreNotKubernetesObjectsAreRefusedWithoutQuotingThem() {
+    void manifestsThatAreNotPlainKubernetesObjectsAreRefusedWhereTheyAreWithoutQuotingThem() {
         Path passwd = write(dir, "passwd", SECRET + "\n");
         Path velero = write(dir, "schedule.yaml", "apiVersion: velero.io/v1\nkind: Schedule\nspec: {}\n");
-        Path file = topology("passwd, schedule.yaml, t.yaml");
+        Path duplicate = write(dir, "dup.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\n"
+                + "data: { a: '1', a: '2' }\n");
+        Path tagged = write(dir, "tag.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: n }\ndata: !foo { a: b }\n");
+        Path binary = write(dir, "bin.yaml", "apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata: { a: !!binary == }\n");
+        Path file = topology("passwd, schedule.yaml, t.yaml, app.yaml, dup.yaml, tag.yaml, bin.yaml");
 
         List<Problem> problems = Validation.validate(file);
 
         assertRefused(problems, passwd, "", "text, not YAML (contents not shown)");
         assertRefused(problems, velero, "metadata", "required");
         assertRefused(problems, file, "apiVersion", "required");
-    }
-
-    @Test
-    void manifestsWithDuplicateKeysOrUnknownTagsAreRefusedWhereTheyAre() {
-        Path duplicate = write(dir, "dup.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\n"
-                + "data: { a: '1', a: '2' }\n");
-        Path tagged = write(dir, "tag.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: n }\ndata: !foo { a: b }\n");
-        Path binary = write(dir, "bin.yaml", "apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata: { a: !!binary == }\n");
-        Path file = topology("app.yaml, dup.yaml, tag.yaml, bin.yaml");
-
-        List<Problem> problems = Validation.validate(file);
-
         assertRefused(problems, duplicate, "data.a", "duplicate key 'a' (first at line 4)");
         assertRefused(problems, tagged, "", "cannot be read as plain values: could not determine a constructor for the tag !foo");
         assertRefused(problems, binary, "", "cannot be read as plain values: a value is not of the type its tag names");
