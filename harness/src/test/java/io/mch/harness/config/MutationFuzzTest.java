@@ -52,6 +52,8 @@ class MutationFuzzTest {
         copy("topology-fixtures");
         Fixtures fixtures = Fixtures.in(checkout.resolve("topology-fixtures"));
         List<Path> files = shippedFiles();
+        Stream.concat(files.stream().filter(f -> f.getParent().getFileName().toString().equals("scenarios")), topologies().stream())
+                .forEach(f -> assertThat(Validation.validate(f, fixtures)).as("shipped %s", f).isEmpty());
         Random random = new Random(SEED);
         List<BiFunction<String, Random, String>> mutations = List.of(
                 (text, r) -> replaceOne(text, NUMBER, pick(HOSTILE_VALUES, r), r),
