@@ -45,6 +45,8 @@ final class TopologyBinder {
     static final int MAX_NODES = 5_000;
     /** The embedded backend gives each cluster a loopback address 127.0.N.1, N at most 255. */
     static final int MAX_CLUSTERS = 255;
+    /** Route 53's health-check FailureThreshold range (1 to 10). */
+    static final int MAX_FAILURE_THRESHOLD = 10;
     /** Route 53's weighted-routing range (0 to 255); 0 takes a cluster out of rotation. */
     static final int MAX_WEIGHT = 255;
     static final KubernetesTimings DEFAULT_KUBERNETES =
@@ -312,7 +314,7 @@ final class TopologyBinder {
             Optional<Duration> timeout =
                     f.optional("timeout", this::timer, DEFAULT_HEALTH_CHECK.timeout());
             Optional<Integer> threshold = f.optional("failure-threshold",
-                    c -> c.atLeast(c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
+                    c -> c.within(c.integer(), 1, MAX_FAILURE_THRESHOLD, String::valueOf), DEFAULT_HEALTH_CHECK.failureThreshold());
             return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
                     ? Optional.of(new HealthCheck(interval.get(), timeout.get(), threshold.get()))
                     : Optional.empty();
