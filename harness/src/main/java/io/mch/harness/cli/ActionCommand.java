@@ -84,7 +84,7 @@ final class ActionCommand implements Callable<Integer> {
         Scenario scenario;
         Path written = drill.scenario(topology, Files.createTempDirectory(ProcessTemp.dir(), "drill-"));
         try {
-            scenario = ScenarioLoader.load(written);
+            scenario = ScenarioLoader.load(written, scale);
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
         } finally {

@@ -52,10 +52,16 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Optional<TimeScale> scale = TimeScale.parse(timeScale);
+        if (scale.isEmpty() || (tries != null && (tries < 1 || tries > ExploreSpec.MAX_TRIES))) {
+            System.err.println("mch: --time-scale must be between 1 and 1000, --tries between 1 and "
+                    + ExploreSpec.MAX_TRIES + "; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
         Scenario scenario;
         Optional<ExploreSpec> space;
         try {
-            scenario = ScenarioLoader.load(scenarioFile);
+            scenario = ScenarioLoader.load(scenarioFile, scale.get());
             space = ScenarioLoader.explore(scenarioFile, scenario);
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
@@ -63,11 +69,6 @@ final class ExploreCommand implements Callable<Integer> {
         if (space.isEmpty()) {
             System.err.println(scenarioFile + ": no explore: section; add one to say which faults to search"
                     + " (see docs/explore.md); nothing was run");
-            return MchCommand.BAD_INPUT;
-        }
-        Optional<TimeScale> scale = TimeScale.parse(timeScale);
-        if (scale.isEmpty() || (tries != null && tries < 1)) {
-            System.err.println("mch: --time-scale must be between 1 and 1000, --tries at least 1; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Backend chosen;

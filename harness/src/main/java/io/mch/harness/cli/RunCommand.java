@@ -58,18 +58,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Optional<TimeScale> scale = CommandInputs.scale(timeScale);
+        if (scale.isEmpty()) {
+            return MchCommand.BAD_INPUT;
+        }
         Scenario scenario;
         try {
-            scenario = ScenarioLoader.load(scenarioFile);
+            scenario = ScenarioLoader.load(scenarioFile, scale.get());
         } catch (InvalidInputException e) {
             return CommandInputs.badInput(e);
         }
         if (backupLocation != null) {
             scenario = scenario.withBackupLocation(backupLocation);
-        }
-        Optional<TimeScale> scale = CommandInputs.scale(timeScale);
-        if (scale.isEmpty()) {
-            return MchCommand.BAD_INPUT;
         }
         Optional<String> unbuilt = GatlingClasspath.problem(scenario, GatlingClasspath.home());
         if (unbuilt.isPresent()) {

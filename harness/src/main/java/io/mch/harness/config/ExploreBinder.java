@@ -25,6 +25,9 @@ final class ExploreBinder {
     static final List<String> FIELDS =
             List.of("faults", "targets", "max-faults", "window", "duration", "nodes", "latency", "tries");
 
+    /** More faults than this in one run no longer say which one mattered. */
+    static final int MAX_FAULTS = 100;
+
     private final FaultTypes faultTypes;
     private final Optional<List<ClusterSpec>> clusters;
     private final Optional<Duration> scenarioDuration;
@@ -41,7 +44,8 @@ final class ExploreBinder {
             Optional<List<String>> targets = f.get("targets")
                     .map(c -> nonEmpty(c, c.list(this::cluster)))
                     .orElse(clusters.map(cs -> cs.stream().map(ClusterSpec::name).toList()));
-            Optional<Integer> maxFaults = f.optional("max-faults", c -> c.atLeast(c.integer(), 1), 2);
+            Optional<Integer> maxFaults = f.optional("max-faults",
+                    c -> c.within(c.integer(), 1, MAX_FAULTS, String::valueOf), 2);
             Duration length = scenarioDuration.orElse(Duration.ofSeconds(10));
             Optional<ExploreSpec.Range<Duration>> window = f.optional("window",
                     c -> range(c, Cursor::duration).filter(r -> endsInRun(c, r)),
@@ -50,11 +54,12 @@ final class ExploreBinder {
                     c -> range(c, d -> d.positive(d.duration())),
                     new ExploreSpec.Range<>(length.dividedBy(10), length.dividedBy(2)));
             Optional<ExploreSpec.Range<Integer>> nodes = f.optional("nodes",
-                    c -> range(c, n -> n.atLeast(n.integer(), 1)), new ExploreSpec.Range<>(1, 1));
+                    c -> range(c, n -> n.within(n.integer(), 1, TopologyBinder.MAX_NODES, String::valueOf)),
+                    new ExploreSpec.Range<>(1, 1));
             Optional<ExploreSpec.Range<Duration>> latency = f.optional("latency",
                     c -> range(c, d -> d.positive(d.duration())),
                     new ExploreSpec.Range<>(Duration.ofMillis(50), Duration.ofMillis(500)));
-            Optional<Integer> tries = f.optional("tries", c -> c.atLeast(c.integer(), 1), 10);
+            Optional<Integer> tries = f.optional("tries", c -> c.within(c.integer(), 1, ExploreSpec.MAX_TRIES, String::valueOf), 10);
             if (types.isEmpty() || targets.isEmpty() || maxFaults.isEmpty() || window.isEmpty()
                     || duration.isEmpty() || nodes.isEmpty() || latency.isEmpty() || tries.isEmpty()) {
                 return Optional.empty();

@@ -31,6 +31,9 @@ public record ExploreSpec(
         Range<Duration> latency,
         int tries) {
 
+    /** Each try is a whole run: a thousand runs of a minute already take most of a day. */
+    public static final int MAX_TRIES = 1_000;
+
     public ExploreSpec {
         faultTypes = new LinkedHashMap<>(faultTypes);
         faultTypes.replaceAll((type, clusters) -> List.copyOf(clusters));

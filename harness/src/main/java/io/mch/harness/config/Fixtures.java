@@ -1,5 +1,6 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.InputFiles;
 import io.mch.harness.input.Names;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,8 +66,9 @@ public final class Fixtures {
     public Path resolve(String reference, Path mentioningFile) {
         if (!isFixtureName(reference)) {
             Path file = mentioningFile.toAbsolutePath().getParent().resolve(reference).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("file not found: " + file);
+            Optional<String> refusal = InputFiles.refusal(file);
+            if (refusal.isPresent()) {
+                throw new IllegalArgumentException(refusal.get() + ": " + file);
             }
             return file;
         }

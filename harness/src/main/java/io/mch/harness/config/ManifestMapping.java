@@ -1,11 +1,15 @@
 package io.mch.harness.config;
 
+import io.mch.harness.input.YamlLimits;
 import io.mch.harness.input.Cursor;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A mapping in a real system's resource (an Argo CD ApplicationSet, a Fleet GitRepo, a Velero
@@ -88,7 +92,20 @@ final class ManifestMapping {
      */
     @SuppressWarnings("unchecked")
     Optional<Map<String, Object>> values() {
-        Map<Object, Object> values = (Map<Object, Object>) new PlainValues().of(self.node());
+        int before = self.problems().count();
+        entries.values().forEach(ManifestMapping::reportRepeatedKeys);
+        if (self.problems().count() > before) {
+            return Optional.empty();
+        }
+        Map<Object, Object> values;
+        try {
+            values = (Map<Object, Object>) new PlainValues().of(self.node());
+        } catch (YAMLException | IllegalArgumentException e) {
+            // An unknown tag (!foo), or a value tagged with a type it is not of (!!int x, !!binary ==).
+            self.problem("cannot be read as plain values: " + (e instanceof MarkedYAMLException marked
+                    ? marked.getProblem() : "a value is not of the type its tag names"));
+            return Optional.empty();
+        }
         if (!values.keySet().stream().allMatch(String.class::isInstance)) {
             self.problem("keys must be strings");
             return Optional.empty();
@@ -96,10 +113,22 @@ final class ManifestMapping {
         return Optional.of((Map<String, Object>) (Map<?, ?>) values);
     }
 
+    /**
+     * Reports every repeated key at or below {@code at}, where it is: SnakeYAML's construction
+     * keeps the last of them without a word, so a manifest would mean less than it says.
+     */
+    private static void reportRepeatedKeys(Cursor at) {
+        if (at.node() instanceof MappingNode) {
+            at.entries().ifPresent(children -> children.values().forEach(ManifestMapping::reportRepeatedKeys));
+        } else if (at.node() instanceof SequenceNode) {
+            at.items().ifPresent(children -> children.forEach(ManifestMapping::reportRepeatedKeys));
+        }
+    }
+
     /** SnakeYAML's safe construction (no arbitrary classes) of an already composed node. */
     private static final class PlainValues extends SafeConstructor {
         PlainValues() {
-            super(new LoaderOptions());
+            super(YamlLimits.options());
         }
 
         Object of(Node node) {

@@ -6,6 +6,8 @@ import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
 import io.mch.harness.input.Problems;
+import io.mch.harness.input.Quantities;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +29,19 @@ final class ScenarioBinder {
     static final List<String> FIELDS = List.of(
             "name", "description", "topology", "overrides", "duration", "seed", "traffic", "faults", "slo", "explore", "load", "steps");
 
+
     private static final TopologyBinder.Result NO_TOPOLOGY =
             new TopologyBinder.Result(Optional.empty(), Optional.empty());
 
     private ScenarioBinder() {}
 
     static Optional<Scenario> bind(Path file, Node root, Fixtures fixtures, FaultTypes faultTypes, Problems problems) {
+        return bind(file, root, fixtures, faultTypes, problems, TimeScale.REAL);
+    }
+
+    /** As above, for a run at {@code scale} (its topology's timers are checked at that scale). */
+    static Optional<Scenario> bind(Path file, Node root, Fixtures fixtures, FaultTypes faultTypes, Problems problems,
+            TimeScale scale) {
         int before = problems.count();
         Optional<Fields> fields = new Cursor(root, "", problems).fields(FIELDS);
         if (fields.isEmpty()) {
@@ -42,13 +51,13 @@ final class ScenarioBinder {
         Optional<String> name = f.required("name", Cursor::name);
         Optional<String> description = f.optional("description", Cursor::text, "");
         TopologyBinder.Result topology = f.require("topology")
-                .map(ref -> topology(ref, f.get("overrides"), fixtures, file))
+                .map(ref -> topology(ref, f.get("overrides"), fixtures, file, scale))
                 .orElse(NO_TOPOLOGY);
         Optional<Duration> duration = f.required("duration", c -> c.positive(c.duration()));
         Optional<OptionalLong> seed = f.get("seed")
                 .map(c -> c.longInteger().map(OptionalLong::of))
                 .orElse(Optional.of(OptionalLong.empty()));
-        Optional<Scenario.Traffic> traffic = f.optional("traffic", ScenarioBinder::traffic, DEFAULT_TRAFFIC);
+        Optional<Scenario.Traffic> traffic = f.optional("traffic", c -> traffic(c, duration), DEFAULT_TRAFFIC);
         FaultBinder faultBinder = new FaultBinder(faultTypes, topology.clusters(), duration);
         Optional<List<ScheduledFault>> faults = f.optional("faults", c -> faults(c, faultBinder), List.of());
         Optional<SloTargets> slo = f.optional("slo", SloBinder::bind, SloTargets.none());
@@ -67,7 +76,7 @@ final class ScenarioBinder {
     }
 
     private static TopologyBinder.Result topology(
-            Cursor reference, Optional<Cursor> overrides, Fixtures fixtures, Path scenarioFile) {
+            Cursor reference, Optional<Cursor> overrides, Fixtures fixtures, Path scenarioFile, TimeScale scale) {
         Optional<String> text = reference.text();
         if (text.isEmpty()) {
             return NO_TOPOLOGY;
@@ -89,19 +98,26 @@ final class ScenarioBinder {
         }
         if (overrides.isEmpty() || !(overrides.get().node() instanceof MappingNode)
                 || !(root.get() instanceof MappingNode)) {
-            return TopologyBinder.bind(topologyFile, root.get(), problems);
+            return TopologyBinder.bind(topologyFile, root.get(), problems, scale);
         }
         Set<Node> fromOverrides = Problems.identitySet();
         Node merged = OverrideMerge.merge(root.get(), overrides.get().node(), fromOverrides);
         return TopologyBinder.bind(topologyFile, merged,
-                problems.withOverrides(fromOverrides, reference.problems().file(), overrides.get().path()));
+                problems.withOverrides(fromOverrides, reference.problems().file(), overrides.get().path()), scale);
     }
 
-    private static Optional<Scenario.Traffic> traffic(Cursor section) {
+    /** The probes; a timeout longer than the scenario would keep a probe waiting past its end. */
+    private static Optional<Scenario.Traffic> traffic(Cursor section, Optional<Duration> duration) {
         return section.fields(List.of("rate", "timeout")).flatMap(f -> {
             Optional<Double> rate = f.optional("rate", Cursor::ratePerSecond, DEFAULT_TRAFFIC.ratePerSecond());
-            Optional<Duration> timeout = f.optional("timeout",
-                    c -> c.positive(c.duration()), DEFAULT_TRAFFIC.timeout());
+            Optional<Duration> timeout = f.optional("timeout", c -> c.positive(c.duration()).filter(t -> {
+                if (duration.isPresent() && t.compareTo(duration.get()) > 0) {
+                    c.problem("must not be longer than the scenario (duration "
+                            + Quantities.format(duration.get()) + "), found " + Quantities.format(t));
+                    return false;
+                }
+                return true;
+            }), DEFAULT_TRAFFIC.timeout());
             return rate.isPresent() && timeout.isPresent()
                     ? Optional.of(new Scenario.Traffic(rate.get(), timeout.get()))
                     : Optional.empty();

@@ -4,6 +4,7 @@ import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.input.Problems;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,11 +14,12 @@ import java.util.Optional;
  * both files at once, before anything starts. Problems inside {@code overrides:} are reported
  * against the scenario file, where they can be fixed.
  *
- * <p>Required: {@code name} ([a-z0-9-]+), {@code topology} (see {@link Fixtures}),
- * {@code duration} (above zero). Defaults:
+ * <p>Required: {@code name} (a DNS label, {@link io.mch.harness.input.Names}), {@code topology}
+ * (see {@link Fixtures}), {@code duration} (above zero, at most 24h). Every number's range is in
+ * docs/authoring.md ("Limits"). Defaults:
  * <ul>
  *   <li>{@code description}: empty; {@code seed}: {@link java.util.OptionalLong#empty()};
- *   <li>{@code traffic}: rate 20/s, timeout 1s (each field on its own);
+ *   <li>{@code traffic}: rate 20/s (at most 10000/s), timeout 1s (at most the duration), each field on its own;
  *   <li>{@code faults}: none. Each item has {@code at} (required, in [0, duration)), an optional
  *       {@code for} (omitted: until the end; at+for must not pass the end) and exactly one of
  *       {@code partition} ({@code direction} default both), {@code latency} ({@code jitter}
@@ -58,8 +60,22 @@ public final class ScenarioLoader {
 
     /** As above, with fault types beyond the built-in ones (a test's own, see {@link FaultTypes#with}). */
     public static Scenario load(Path file, Fixtures fixtures, FaultTypes faultTypes) throws InvalidInputException {
+        return load(file, fixtures, faultTypes, TimeScale.REAL);
+    }
+
+    /**
+     * For a run at {@code scale}: also refuses timers that would be shorter than a wall
+     * millisecond at that scale, which a load without the scale cannot know.
+     */
+    public static Scenario load(Path file, TimeScale scale) throws InvalidInputException {
+        return load(file, Fixtures.discover(), FaultTypes.BUILT_IN, scale);
+    }
+
+    private static Scenario load(Path file, Fixtures fixtures, FaultTypes faultTypes, TimeScale scale)
+            throws InvalidInputException {
         Problems problems = new Problems(file);
-        Optional<Scenario> scenario = read(file, fixtures, faultTypes, problems);
+        Optional<Scenario> scenario = YamlFiles.read(file, problems)
+                .flatMap(root -> ScenarioBinder.bind(file, root, fixtures, faultTypes, problems, scale));
         problems.throwIfAny();
         return scenario.orElseThrow();
     }
@@ -77,10 +93,5 @@ public final class ScenarioLoader {
                         Optional.of(scenario.duration()))::bind);
         problems.throwIfAny();
         return spec;
-    }
-
-    static Optional<Scenario> read(Path file, Fixtures fixtures, FaultTypes faultTypes, Problems problems) {
-        return YamlFiles.read(file, problems)
-                .flatMap(root -> ScenarioBinder.bind(file, root, fixtures, faultTypes, problems));
     }
 }

@@ -90,11 +90,14 @@ final class SloBinder {
         return section.fields(List.of("min")).flatMap(f -> f.required("min", Cursor::percent));
     }
 
+    /** One incident an hour: beyond that a yearly downtime projection says nothing a failed run does not. */
+    static final double MAX_INCIDENTS_PER_YEAR = 8_760;
+
     private static Optional<AvailabilityTarget> availability(Cursor section) {
         return section.fields(List.of("min", "incidents-per-year")).flatMap(f -> {
             Optional<Double> min = f.required("min", Cursor::percent);
             Optional<Double> incidents = f.optional("incidents-per-year",
-                    c -> c.atLeast(c.number(), 0.0), SloTargets.DEFAULT_INCIDENTS_PER_YEAR);
+                    c -> c.within(c.number(), 0.0, MAX_INCIDENTS_PER_YEAR, String::valueOf), SloTargets.DEFAULT_INCIDENTS_PER_YEAR);
             return min.isPresent() && incidents.isPresent()
                     ? Optional.of(new AvailabilityTarget(min.get(), incidents.get()))
                     : Optional.empty();

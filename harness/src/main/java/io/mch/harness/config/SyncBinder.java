@@ -80,7 +80,8 @@ final class SyncBinder {
         return item.fields(List.of("name", "manifests", "selector")).flatMap(f -> {
             Optional<String> name = f.required("name", Cursor::name);
             name.ifPresent(n -> names.add(new Named(n, f.get("name").orElseThrow(), item.problems().file())));
-            Optional<List<Path>> manifests = f.required("manifests", c -> c.list(m -> TopologyBinder.existing(m, base, false))
+            Optional<List<Path>> manifests = f.required("manifests", c -> c.list(m -> TopologyBinder.existing(m, base, false)
+                            .filter(p -> ManifestFiles.objects(p, m.problems()).isPresent()))
                     .filter(list -> {
                         if (list.isEmpty()) {
                             c.problem("must name at least one manifest file");

@@ -13,8 +13,11 @@ import io.mch.harness.config.Topology.Views;
 import io.mch.harness.config.Topology.WorkloadSpec;
 import io.mch.harness.input.Cursor;
 import io.mch.harness.input.Fields;
+import io.mch.harness.input.InputFiles;
 import io.mch.harness.input.Names;
 import io.mch.harness.input.Problems;
+import io.mch.harness.input.Quantities;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +41,14 @@ final class TopologyBinder {
 
     static final List<String> ENDPOINTS = List.of("clients", "global-load-balancer");
     static final int DEFAULT_NODES = 3;
+    /** Kubernetes' tested limit ("Considerations for large clusters": at most 5,000 nodes), for the whole fleet. */
+    static final int MAX_NODES = 5_000;
+    /** The embedded backend gives each cluster a loopback address 127.0.N.1, N at most 255. */
+    static final int MAX_CLUSTERS = 255;
+    /** Route 53's health-check FailureThreshold range (1 to 10). */
+    static final int MAX_FAILURE_THRESHOLD = 10;
+    /** Route 53's weighted-routing range (0 to 255); 0 takes a cluster out of rotation. */
+    static final int MAX_WEIGHT = 255;
     static final KubernetesTimings DEFAULT_KUBERNETES =
             new KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300));
     static final HealthCheck DEFAULT_HEALTH_CHECK = new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3);
@@ -49,14 +60,21 @@ final class TopologyBinder {
 
     private final Path file;
     private final Problems problems;
+    private final TimeScale scale;
 
-    private TopologyBinder(Path file, Problems problems) {
+    private TopologyBinder(Path file, Problems problems, TimeScale scale) {
         this.file = file;
         this.problems = problems;
+        this.scale = scale;
     }
 
     static Result bind(Path file, Node root, Problems problems) {
-        return new TopologyBinder(file, problems).bind(new Cursor(root, "", problems));
+        return bind(file, root, problems, TimeScale.REAL);
+    }
+
+    /** As above, for a run at {@code scale}: its timers must still be a wall millisecond or more. */
+    static Result bind(Path file, Node root, Problems problems, TimeScale scale) {
+        return new TopologyBinder(file, problems, scale).bind(new Cursor(root, "", problems));
     }
 
     private Result bind(Cursor root) {
@@ -94,6 +112,15 @@ final class TopologyBinder {
             list.problem("must list at least one cluster");
             return Optional.empty();
         }
+        if (clusters.get().size() > MAX_CLUSTERS) {
+            list.problem("must list at most " + MAX_CLUSTERS + " clusters, found " + clusters.get().size());
+            return Optional.empty();
+        }
+        int nodes = clusters.get().stream().mapToInt(ClusterSpec::nodes).sum();
+        if (nodes > MAX_NODES) {
+            list.problem("the clusters have " + nodes + " nodes in all; at most " + MAX_NODES);
+            return Optional.empty();
+        }
         Map<String, Integer> firstIndex = new HashMap<>();
         boolean unique = true;
         List<Cursor> items = list.items().orElseThrow();
@@ -115,9 +142,10 @@ final class TopologyBinder {
     private static Optional<ClusterSpec> cluster(Cursor item) {
         return item.fields(List.of("name", "region", "role", "nodes", "labels", "context")).flatMap(f -> {
             Optional<String> name = f.required("name", Cursor::name);
-            Optional<String> region = f.required("region", Cursor::text);
+            Optional<String> region = f.required("region", Cursor::name);
             Optional<Role> role = f.required("role", c -> c.choice(Role.class));
-            Optional<Integer> nodes = f.optional("nodes", c -> c.atLeast(c.integer(), 1), DEFAULT_NODES);
+            Optional<Integer> nodes = f.optional("nodes",
+                    c -> c.within(c.integer(), 1, MAX_NODES, String::valueOf), DEFAULT_NODES);
             Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
             Optional<Optional<String>> context = f.get("context")
                     .map(c -> c.text().map(Optional::of))
@@ -197,7 +225,7 @@ final class TopologyBinder {
             return Optional.empty();
         }
         if (!regions.get().contains(region)) {
-            at.problem("unknown region '" + region + "'; regions are " + String.join(", ", regions.get())
+            at.problem("unknown region '" + Names.shown(region) + "'; regions are " + String.join(", ", regions.get())
                     + Names.hint(region, regions.get()));
             return Optional.empty();
         }
@@ -237,13 +265,13 @@ final class TopologyBinder {
         return f.get(key).map(c -> bind.apply(c).map(Optional::of)).orElse(Optional.of(Optional.empty()));
     }
 
-    private static Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
+    private Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
             Cursor section, Optional<List<ClusterSpec>> clusters) {
         return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights", "views")).flatMap(f -> {
             Optional<LbPolicy> policy = f.optional("policy", c -> c.choice(LbPolicy.class), LbPolicy.FAILOVER);
             Optional<Optional<String>> primary = primary(f, policy, clusters);
             Optional<HealthCheck> healthCheck =
-                    f.optional("health-check", TopologyBinder::healthCheck, DEFAULT_HEALTH_CHECK);
+                    f.optional("health-check", this::healthCheck, DEFAULT_HEALTH_CHECK);
             Optional<Duration> dnsTtl = f.optional("dns-ttl", Cursor::duration, DEFAULT_DNS_TTL);
             Optional<Map<String, Integer>> weights =
                     f.optional("weights", c -> weights(c, clusters), Map.of());
@@ -279,30 +307,58 @@ final class TopologyBinder {
                 .orElse(cs.get(0)).name()));
     }
 
-    private static Optional<HealthCheck> healthCheck(Cursor section) {
+    private Optional<HealthCheck> healthCheck(Cursor section) {
         return section.fields(List.of("interval", "timeout", "failure-threshold")).flatMap(f -> {
             Optional<Duration> interval =
-                    f.optional("interval", c -> c.positive(c.duration()), DEFAULT_HEALTH_CHECK.interval());
+                    f.optional("interval", this::timer, DEFAULT_HEALTH_CHECK.interval());
             Optional<Duration> timeout =
-                    f.optional("timeout", c -> c.positive(c.duration()), DEFAULT_HEALTH_CHECK.timeout());
+                    f.optional("timeout", this::timer, DEFAULT_HEALTH_CHECK.timeout());
             Optional<Integer> threshold = f.optional("failure-threshold",
-                    c -> c.atLeast(c.integer(), 1), DEFAULT_HEALTH_CHECK.failureThreshold());
+                    c -> c.within(c.integer(), 1, MAX_FAILURE_THRESHOLD, String::valueOf), DEFAULT_HEALTH_CHECK.failureThreshold());
             return interval.isPresent() && timeout.isPresent() && threshold.isPresent()
                     ? Optional.of(new HealthCheck(interval.get(), timeout.get(), threshold.get()))
                     : Optional.empty();
         });
     }
 
+    /**
+     * A health-check period or timeout: at most the longest scenario, and at least a wall
+     * millisecond at the run's time scale, what the load balancer's scheduler and HTTP client count
+     * in: a shorter one is zero, which the scheduler refuses and the client reads as no timeout.
+     */
+    private Optional<Duration> timer(Cursor value) {
+        return value.within(value.positive(value.duration()), Duration.ofMillis(1), Quantities.MAX_DURATION,
+                Quantities::format).filter(timer -> {
+                    if (scale.wall(timer).toMillis() < 1) {
+                        value.problem("shorter than a wall millisecond at --time-scale " + scale.argument()
+                                + "; at least " + Quantities.format(Duration.ofNanos((long) Math.ceil(1e6 * scale.factor())))
+                                + " at that scale, found " + Quantities.format(timer));
+                        return false;
+                    }
+                    return true;
+                });
+    }
+
     private static Optional<Map<String, Integer>> weights(Cursor section, Optional<List<ClusterSpec>> clusters) {
         return section.entries().flatMap(entries -> collect(entries,
                 (cluster, weight) -> knownCluster(weight, cluster, clusters)
-                        .flatMap(known -> weight.atLeast(weight.integer(), 0))));
+                        .flatMap(known -> weight.within(weight.integer(), 0, MAX_WEIGHT, String::valueOf))))
+                .filter(weights -> {
+                    if (weights.values().stream().allMatch(w -> w == 0)) {
+                        section.problem("at least one weight must be above 0, or no cluster would be chosen");
+                        return false;
+                    }
+                    return true;
+                });
     }
 
     private Optional<WorkloadSpec> workload(Cursor section) {
         return section.fields(List.of("manifests", "service")).flatMap(f -> {
             Optional<List<Path>> manifests = f.optional("manifests", c -> c.list(this::manifest), List.of());
             Optional<String> service = f.required("service", Cursor::name);
+            if (manifests.isPresent() && service.isPresent()) {
+                ManifestFiles.checkWorkload(manifests.get(), f.get("service").orElseThrow(), service.get(), problems);
+            }
             return manifests.isPresent() && service.isPresent()
                     ? Optional.of(new WorkloadSpec(manifests.get(), service.get()))
                     : Optional.empty();
@@ -313,15 +369,22 @@ final class TopologyBinder {
         return existing(item, file.toAbsolutePath().getParent(), false);
     }
 
-    /** The path written at {@code item}, resolved against {@code base}, if it is an existing file (or directory). */
+    /**
+     * The path written at {@code item}, resolved against {@code base}, if it is an existing
+     * directory or a file mch may read ({@link InputFiles#refusal}: regular, links followed, bounded).
+     */
     static Optional<Path> existing(Cursor item, Path base, boolean directory) {
-        return item.text().flatMap(text -> {
-            Path path = base.resolve(text).normalize();
-            if (directory ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
-                item.problem((directory ? "directory" : "file") + " not found: " + path);
-                return Optional.empty();
+        return InputFiles.path(item, base).flatMap(path -> {
+            if (directory) {
+                if (!Files.isDirectory(path)) {
+                    item.problem("directory not found: " + path);
+                    return Optional.empty();
+                }
+                return Optional.of(path);
             }
-            return Optional.of(path);
+            Optional<String> refusal = InputFiles.refusal(path);
+            refusal.ifPresent(why -> item.problem(why + ": " + path));
+            return refusal.isEmpty() ? Optional.of(path) : Optional.empty();
         });
     }
 
@@ -340,7 +403,7 @@ final class TopologyBinder {
         if (!names.contains(name)) {
             List<String> candidates = new ArrayList<>(names);
             candidates.addAll(alsoAllowed);
-            at.problem("unknown cluster '" + name + "'; clusters are " + String.join(", ", names)
+            at.problem("unknown cluster '" + Names.shown(name) + "'; clusters are " + String.join(", ", names)
                     + Names.hint(name, candidates));
             return Optional.empty();
         }

@@ -1,17 +1,14 @@
 package io.mch.harness.config;
 
 import io.mch.harness.input.Problems;
-import java.io.IOException;
+import io.mch.harness.input.InputFiles;
+import io.mch.harness.input.YamlLimits;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -49,34 +46,36 @@ final class YamlFiles {
         });
     }
 
-    /** {@code compose} applied to the file's text; null from it means the file is empty. */
+    /**
+     * {@code compose} applied to the file's text; null from it means the file is empty. The file
+     * is read only if {@link InputFiles} allows it, and composed only within {@link YamlLimits}.
+     * Problems of the whole file are placed at 1:1, so every line keeps the {@code file:line:column} form.
+     */
     private static <T> Optional<T> parse(Path file, Problems problems, BiFunction<Yaml, String, T> compose) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            problems.inFile(0, 0, "file not found");
-            return Optional.empty();
-        } catch (CharacterCodingException e) {
-            problems.inFile(0, 0, "not a UTF-8 text file");
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.inFile(0, 0, "cannot read: " + e);
+        InputFiles.Text read = InputFiles.read(file);
+        if (read.text().isEmpty()) {
+            problems.inFile(1, 1, read.refusal().orElseThrow());
             return Optional.empty();
         }
+        String text = read.text().get();
         try {
-            T root = compose.apply(new Yaml(new LoaderOptions()), text);
+            Optional<YamlLimits.Located> exceeded = YamlLimits.exceeded(text);
+            if (exceeded.isPresent()) {
+                problems.inFile(exceeded.get().line(), exceeded.get().column(), "refused: " + exceeded.get().message());
+                return Optional.empty();
+            }
+            T root = compose.apply(new Yaml(YamlLimits.options()), text);
             if (root == null) {
-                problems.inFile(0, 0, "the file is empty");
+                problems.inFile(1, 1, "the file is empty");
             }
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            problems.inFile(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+            problems.inFile(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
                     "invalid YAML: " + e.getProblem() + context);
         } catch (YAMLException e) {
-            problems.inFile(0, 0, "invalid YAML: " + e.getMessage());
+            problems.inFile(1, 1, "invalid YAML: " + e.getMessage());
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.mch.harness.explore;
 
+import io.mch.harness.input.YamlLimits;
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.fault.registry.FaultTypes;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -31,7 +31,7 @@ public final class ScenarioWriter {
     public static Path write(Scenario original, String name, List<ScheduledFault> faults, long seed,
             List<String> header, Path file) throws IOException {
         Map<String, Object> yaml = new LinkedHashMap<>();
-        Map<String, Object> source = (Map<String, Object>) new Yaml(new LoaderOptions())
+        Map<String, Object> source = (Map<String, Object>) new Yaml(YamlLimits.options())
                 .load(Files.readString(original.file()));
         source.forEach(yaml::put);
         yaml.put("name", name);

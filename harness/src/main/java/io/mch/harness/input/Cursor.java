@@ -62,7 +62,7 @@ public final class Cursor {
                 if (allowed.contains(key)) {
                     known.put(key, tuple);
                 } else {
-                    problems.at(tuple.getKeyNode(), join(path, key), "unknown field '" + key
+                    problems.at(tuple.getKeyNode(), join(path, key), "unknown field '" + Names.shown(key)
                             + "'; allowed fields are " + String.join(", ", allowed) + Names.hint(key, allowed));
                 }
             });
@@ -93,7 +93,7 @@ public final class Cursor {
             String key = keyNode.getValue();
             NodeTuple first = tuples.putIfAbsent(key, tuple);
             if (first != null) {
-                problems.at(keyNode, join(path, key), "duplicate key '" + key + "' (first at line "
+                problems.at(keyNode, join(path, key), "duplicate key '" + Names.shown(key) + "' (first at line "
                         + (first.getKeyNode().getStartMark().getLine() + 1) + ")");
             }
         }
@@ -127,7 +127,7 @@ public final class Cursor {
         });
     }
 
-    /** A non-empty scalar, as written. */
+    /** A non-empty scalar, as written, without NUL characters (a path with one cannot exist, and it cuts C strings). */
     public Optional<String> text() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("expected a value, found " + describe(node, path.isEmpty()));
@@ -137,17 +137,19 @@ public final class Cursor {
             problem("must not be empty");
             return Optional.empty();
         }
+        if (scalar.getValue().indexOf('\0') >= 0) {
+            problem("must not contain a NUL character (\\0): no name, path or quantity has one");
+            return Optional.empty();
+        }
         return Optional.of(scalar.getValue());
     }
 
-    /** A name of the {@code [a-z0-9-]+} alphabet. */
+    /** A name as Kubernetes writes a DNS label (RFC 1123): see {@link Names#valid}. */
     public Optional<String> name() {
         return text().filter(value -> {
-            if (Names.valid(value)) {
-                return true;
-            }
-            problem("'" + value + "' is not a valid name; use lower-case letters, digits and '-'");
-            return false;
+            Optional<String> wrong = Names.problem(value);
+            wrong.ifPresent(this::problem);
+            return wrong.isEmpty();
         });
     }
 
@@ -157,11 +159,11 @@ public final class Cursor {
                 try {
                     return Optional.of(Long.parseLong(value));
                 } catch (NumberFormatException tooLarge) {
-                    problem("'" + value + "' is too large");
+                    problem("'" + Names.shown(value) + "' is too large");
                     return Optional.empty();
                 }
             }
-            problem("expected a whole number, found '" + value + "'");
+            problem("expected a whole number, found '" + Names.shown(value) + "'");
             return Optional.empty();
         });
     }
@@ -171,7 +173,7 @@ public final class Cursor {
             if (value == value.intValue()) {
                 return true;
             }
-            problem("'" + value + "' is too large");
+            problem("'" + Names.shown(value.toString()) + "' is too large");
             return false;
         }).map(Long::intValue);
     }
@@ -179,15 +181,28 @@ public final class Cursor {
     public Optional<Double> number() {
         return text().flatMap(value -> {
             if (NUMBER.matcher(value).matches()) {
-                return Optional.of(Double.parseDouble(value));
+                double number = Double.parseDouble(value);
+                if (Double.isFinite(number)) {
+                    return Optional.of(number);
+                }
+                problem("'" + Names.shown(value) + "' is too large");
+                return Optional.empty();
             }
-            problem("expected a number, found '" + value + "'");
+            problem("expected a number, found '" + Names.shown(value) + "'");
             return Optional.empty();
         });
     }
 
+    /** A duration of at most {@link Quantities#MAX_DURATION}. */
     public Optional<Duration> duration() {
-        return parsed(Quantities::duration);
+        return parsed(Quantities::duration).filter(d -> {
+            if (d.compareTo(Quantities.MAX_DURATION) > 0) {
+                problem("must be at most " + Quantities.format(Quantities.MAX_DURATION) + " (24h, the longest scenario),"
+                        + " found " + Quantities.format(d));
+                return false;
+            }
+            return true;
+        });
     }
 
     public Optional<Double> percent() {
@@ -203,6 +218,21 @@ public final class Cursor {
         return value.filter(v -> {
             if (v.compareTo(minimum) < 0) {
                 problem("must be at least " + minimum + ", found " + v);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /**
+     * {@code value} if it lies in [{@code minimum}, {@code maximum}]; otherwise a problem here that
+     * names the allowed range, written with {@code show} (so a duration reads {@code 24h}, not nanoseconds).
+     */
+    public <T extends Comparable<T>> Optional<T> within(Optional<T> value, T minimum, T maximum, Function<T, String> show) {
+        return value.filter(v -> {
+            if (v.compareTo(minimum) < 0 || v.compareTo(maximum) > 0) {
+                problem("must be between " + show.apply(minimum) + " and " + show.apply(maximum)
+                        + ", found " + show.apply(v));
                 return false;
             }
             return true;
@@ -228,7 +258,7 @@ public final class Cursor {
         return text().flatMap(value -> {
             E choice = byName.get(value);
             if (choice == null) {
-                problem("'" + value + "' is not one of " + String.join(", ", byName.keySet())
+                problem("'" + Names.shown(value) + "' is not one of " + String.join(", ", byName.keySet())
                         + Names.hint(value, byName.keySet()));
             }
             return Optional.ofNullable(choice);
@@ -265,6 +295,6 @@ public final class Cursor {
         if (scalar.getTag().equals(Tag.NULL)) {
             return "nothing";
         }
-        return wholeFile ? "text, not YAML (contents not shown)" : "'" + scalar.getValue() + "'";
+        return wholeFile ? "text, not YAML (contents not shown)" : "'" + Names.shown(scalar.getValue()) + "'";
     }
 }

@@ -11,17 +11,50 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-    public static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    /** Kubernetes' DNS label (RFC 1123): what a name must be to be a namespace, a label value, a host. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern ALPHABET = Pattern.compile("[a-z0-9-]+");
+    /** The longest DNS label (RFC 1123), as Kubernetes limits namespace and label names. */
+    public static final int MAX_LENGTH = 63;
     private static final int MAX_HINT_DISTANCE = 2;
+    /**
+     * Longer input gets no hint: the edit distance costs the product of both lengths, and a typo of
+     * a field or cluster name is never this long.
+     */
+    private static final int MAX_HINT_INPUT = 64;
+    private static final int MAX_SHOWN = 64;
 
     private Names() {}
 
     public static boolean valid(String name) {
-        return NAME.matcher(name).matches();
+        return problem(name).isEmpty();
     }
 
-    /** The candidate closest to {@code wrong}, if within edit distance 2. */
+    /** Why {@code name} is not a valid name, or empty. */
+    public static Optional<String> problem(String name) {
+        if (name.length() > MAX_LENGTH) {
+            return Optional.of("a name has at most " + MAX_LENGTH + " characters, found " + name.length());
+        }
+        if (!ALPHABET.matcher(name).matches()) {
+            return Optional.of("'" + shown(name) + "' is not a valid name; use lower-case letters, digits and '-'");
+        }
+        if (!NAME.matcher(name).matches()) {
+            return Optional.of("'" + shown(name) + "' is not a valid name; start and end it with a letter or digit");
+        }
+        return Optional.empty();
+    }
+
+    /** {@code value} for a message: as written up to 64 characters, else its start and its length. */
+    public static String shown(String value) {
+        return value.length() <= MAX_SHOWN ? value
+                : value.substring(0, MAX_SHOWN) + "... (" + value.length() + " characters)";
+    }
+
+    /** The candidate closest to {@code wrong}, if within edit distance 2 (none for input over 64 characters). */
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
+        if (wrong.length() > MAX_HINT_INPUT) {
+            return Optional.empty();
+        }
         String best = null;
         int bestDistance = MAX_HINT_DISTANCE + 1;
         for (String candidate : candidates) {

@@ -19,20 +19,33 @@ public final class Quantities {
     private static final Pattern PERCENT = Pattern.compile(NUMBER + "\\s*%?");
     private static final Pattern RATE = Pattern.compile(NUMBER + "\\s*/\\s*(s|m|h)");
 
+    /**
+     * The highest rate of any field (probes, load, mesh clients): ten times the global probe rate a
+     * 2-core machine was measured to keep (docs/performance.md); infinity and 400-digit rates stay out.
+     */
+    public static final double MAX_RATE = 10_000;
+
+    /**
+     * The longest duration of any field: a scenario runs at most a day (a soak test longer than that
+     * is not what mch's in-memory history and probe schedule are built for), and a timer longer
+     * than the scenario means the same as one of a day.
+     */
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
+
     private Quantities() {}
 
     /** {@code ms}, {@code s}, {@code m} or {@code h} after a non-negative, possibly decimal number. */
     public static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("malformed duration '" + text
+            throw new IllegalArgumentException("malformed duration '" + Names.shown(text)
                     + "'; expected a number with unit ms, s, m or h, e.g. 30s, 1500ms, 0.5s, 3m");
         }
         BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2))));
         try {
             return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("duration '" + text + "' is too large");
+            throw new IllegalArgumentException("duration '" + Names.shown(text) + "' is too large");
         }
     }
 
@@ -40,27 +53,36 @@ public final class Quantities {
     public static double percent(String text) {
         Matcher m = PERCENT.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("malformed percentage '" + text + "'; expected e.g. 99.9%");
+            throw new IllegalArgumentException("malformed percentage '" + Names.shown(text) + "'; expected e.g. 99.9%");
         }
         double value = Double.parseDouble(m.group(1));
         if (value > 100) {
-            throw new IllegalArgumentException("percentage '" + text + "' is above 100%");
+            throw new IllegalArgumentException("percentage '" + Names.shown(text) + "' is above 100%");
         }
         return value;
     }
 
-    /** Events per second from {@code N/s}, {@code N/m} or {@code N/h}; must be above zero. */
+    /** Events per second from {@code N/s}, {@code N/m} or {@code N/h}; above zero, at most {@link #MAX_RATE}. */
     public static double ratePerSecond(String text) {
         Matcher m = RATE.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "malformed rate '" + text + "'; expected a number per s, m or h, e.g. 50/s or 600/m");
+                    "malformed rate '" + Names.shown(text) + "'; expected a number per s, m or h, e.g. 50/s or 600/m");
         }
         double perSecond = Double.parseDouble(m.group(1)) * 1_000_000_000d / unitNanos(m.group(2));
         if (perSecond <= 0) {
-            throw new IllegalArgumentException("rate '" + text + "' must be above zero");
+            throw new IllegalArgumentException("rate '" + Names.shown(text) + "' must be above zero");
+        }
+        if (perSecond > MAX_RATE) {
+            throw new IllegalArgumentException("rate '" + Names.shown(text) + "' is above " + formatRate(MAX_RATE)
+                    + ", the most mch sends");
         }
         return perSecond;
+    }
+
+    /** Events per second as a rate ({@code 10000/s}, {@code 0.5/s}), the way {@link #ratePerSecond} reads it. */
+    private static String formatRate(double perSecond) {
+        return BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString() + "/s";
     }
 
     /**

@@ -37,6 +37,10 @@ class RunLoadCommandTest {
                 kind: Deployment
                 metadata: { name: api, namespace: default }
                 spec: { replicas: 1 }
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: { name: api, namespace: default }
                 """);
         Files.writeString(dir.resolve("t.yaml"), """
                 name: t

@@ -80,7 +80,7 @@ class ExploreSpecTest {
                         new Problem(file, 6, 11, "explore.window",
                                 "the window ends at 50s, after the scenario ends (duration 40s)"),
                         new Problem(file, 7, 30, "explore.duration.max", "must not be below min (10s)"),
-                        new Problem(file, 8, 15, "explore.max-faults", "must be at least 1, found 0"),
+                        new Problem(file, 8, 15, "explore.max-faults", "must be between 1 and 100, found 0"),
                         new Problem(file, 9, 3, "explore.shrink", "unknown field 'shrink'; allowed fields are faults,"
                                 + " targets, max-faults, window, duration, nodes, latency, tries")));
     }

@@ -123,7 +123,7 @@ class ScenarioLoaderTest {
         assertThat(topology.fabric().globalLoadBalancer().orElseThrow().healthCheck())
                 .isEqualTo(new HealthCheck(Duration.ofSeconds(2), Duration.ofSeconds(1), 3));
         assertThat(topology.fabric().globalLoadBalancer().orElseThrow().primary()).contains("solo");
-        assertThat(topology.workload().service()).isEqualTo("api");
+        assertThat(topology.workload().service()).isEqualTo("api-server");
     }
 
     @Test

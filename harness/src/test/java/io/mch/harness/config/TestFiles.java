@@ -87,6 +87,10 @@ final class TestFiles {
             kind: Deployment
             metadata: { name: api-server, namespace: default }
             spec: { replicas: 3 }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: api-server, namespace: default }
             """;
 
     /** Two clusters in two regions, and a manifest; lines are referred to by the tests. */
@@ -97,6 +101,6 @@ final class TestFiles {
               - { name: eu-west, region: eu-west-1, role: passive, nodes: 2 }
             workload:
               manifests: [app.yaml]
-              service: api
+              service: api-server
             """;
 }

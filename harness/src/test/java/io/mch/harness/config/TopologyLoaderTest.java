@@ -159,7 +159,7 @@ class TopologyLoaderTest {
                 new Problem(file, 9, 5, "clusters[1].zone",
                         "unknown field 'zone'; allowed fields are name, region, role, nodes, labels, context;"
                                 + " did you mean 'role'?"),
-                new Problem(file, 13, 12, "clusters[2].nodes", "must be at least 1, found 0"),
+                new Problem(file, 13, 12, "clusters[2].nodes", "must be between 1 and 5000, found 0"),
                 new Problem(file, 14, 13, "clusters[2].labels", "expected a mapping, found a list"));
     }
 
@@ -245,7 +245,7 @@ class TopologyLoaderTest {
         assertThat(Validation.validate(other)).containsExactly(
                 new Problem(other, 5, 59, "fabric.global-load-balancer.weights.b",
                         "unknown cluster 'b'; clusters are a; did you mean 'a'?"),
-                new Problem(other, 5, 65, "fabric.global-load-balancer.weights.a", "must be at least 0, found -1"));
+                new Problem(other, 5, 65, "fabric.global-load-balancer.weights.a", "must be between 0 and 255, found -1"));
     }
 
     @Test

@@ -41,13 +41,13 @@ class ValidationTest {
         Path list = write(dir, "list.yaml", "- a\n- b\n");
         Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
 
-        assertThat(Validation.validate(missing)).containsExactly(new Problem(missing, 0, 0, "", "file not found"));
-        assertThat(Validation.validate(empty)).containsExactly(new Problem(empty, 0, 0, "", "the file is empty"));
+        assertThat(Validation.validate(missing)).containsExactly(new Problem(missing, 1, 1, "", "file not found"));
+        assertThat(Validation.validate(empty)).containsExactly(new Problem(empty, 1, 1, "", "the file is empty"));
         assertThat(Validation.validate(list)).containsExactly(new Problem(list, 1, 1, "",
                 "neither a scenario (it would have 'topology:' and 'duration:') nor a topology (it would have"
                         + " 'clusters:')"));
         assertThat(Validation.validate(binary))
-                .containsExactly(new Problem(binary, 0, 0, "", "not a UTF-8 text file"));
+                .containsExactly(new Problem(binary, 1, 1, "", "not a UTF-8 text file"));
     }
 
     @Test

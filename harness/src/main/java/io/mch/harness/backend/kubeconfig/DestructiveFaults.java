@@ -1,5 +1,6 @@
 package io.mch.harness.backend.kubeconfig;
 
+import io.mch.harness.input.YamlLimits;
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.fault.registry.FaultTypes;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -58,7 +58,7 @@ public final class DestructiveFaults {
     /** The scenario's node tree, for line numbers only (it has been validated already). */
     private static Optional<Node> compose(Scenario scenario) {
         try (Reader in = Files.newBufferedReader(scenario.file())) {
-            return Optional.ofNullable(new Yaml(new LoaderOptions()).compose(in));
+            return Optional.ofNullable(new Yaml(YamlLimits.options()).compose(in));
         } catch (IOException | YAMLException e) {
             return Optional.empty();
         }

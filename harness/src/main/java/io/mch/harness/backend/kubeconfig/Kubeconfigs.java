@@ -1,5 +1,6 @@
 package io.mch.harness.backend.kubeconfig;
 
+import io.mch.harness.input.YamlLimits;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -98,7 +98,7 @@ public final class Kubeconfigs {
             return List.of();
         }
         try (Reader in = Files.newBufferedReader(file)) {
-            Object root = new Yaml(new LoaderOptions()).load(in);
+            Object root = new Yaml(YamlLimits.options()).load(in);
             List<String> names = new ArrayList<>();
             if (root instanceof Map<?, ?> map && map.get("contexts") instanceof List<?> contexts) {
                 for (Object entry : contexts) {

@@ -1,5 +1,6 @@
 package io.mch.harness.fabric.sync;
 
+import io.mch.harness.input.YamlLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -154,7 +154,7 @@ final class WorkingCopy {
     private static List<ObjectNode> read(Path file) {
         List<ObjectNode> trees = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file)) {
-            for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(in)) {
+            for (Object doc : new Yaml(new SafeConstructor(YamlLimits.options())).loadAll(in)) {
                 if (doc == null) {
                     continue;
                 }
