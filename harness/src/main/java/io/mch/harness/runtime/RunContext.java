@@ -2,7 +2,6 @@ package io.mch.harness.runtime;
 
 import io.mch.reports.history.Event;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +27,6 @@ public record RunContext(RunClock clock, Consumer<Event> history, long seed, Con
 
     public TimeScale scale() {
         return clock.scale();
-    }
-
-    /** The wall-clock length of a scenario duration under this run's scale. */
-    public Duration wall(Duration scenario) {
-        return clock.scale().wall(scenario);
     }
 
     /** Prints a progress line. */
