@@ -76,7 +76,9 @@ public final class Runner {
             List<HasMetadata> desired = deployWorkload(topology, fleet, run);
             try (Network network = Network.of(topology, run.seed())) {
                 run.clock().start();
-                return runWired(scenario, new FabricContext(run, topology, fleet, network, scenario.steps()), desired);
+                LiveStats live = new LiveStats();
+                FabricContext ctx = new FabricContext(run.observed(live::see), topology, fleet, network, scenario.steps());
+                return runWired(scenario, ctx, desired, live);
             }
         } catch (Exception | Error e) {
             run.history().accept(new Event.RunEnded(run.clock().ms(), "failed: " + e, Map.of()));
@@ -84,19 +86,17 @@ public final class Runner {
         }
     }
 
-    private String runWired(Scenario scenario, FabricContext wired, List<HasMetadata> desired) throws Exception {
-        Fleet fleet = wired.fleet();
-        Network network = wired.network();
-        RunClock clock = wired.clock();
-        Duration timeout = wired.scale().wall(scenario.traffic().timeout());
-        String service = wired.topology().workload().service();
+    private String runWired(Scenario scenario, FabricContext ctx, List<HasMetadata> desired, LiveStats live)
+            throws Exception {
+        Fleet fleet = ctx.fleet();
+        Network network = ctx.network();
+        RunClock clock = ctx.clock();
+        Duration timeout = ctx.scale().wall(scenario.traffic().timeout());
+        String service = ctx.topology().workload().service();
         Map<String, InetSocketAddress> fromClients = new LinkedHashMap<>();
         for (Cluster c : fleet.clusters()) {
             fromClients.put(c.name(), network.connect(Endpoints.CLIENTS, c.name(), c.ingress()));
         }
-        LiveStats live = new LiveStats();
-        FabricContext ctx = new FabricContext(wired.run().observed(live::see), wired.topology(), fleet, network,
-                wired.steps());
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
         try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept);
@@ -118,7 +118,7 @@ public final class Runner {
                             zeroEpochMs + wallLoad.at().toMillis());
                 }
             }
-            if (wired.topology().fabric().mesh().isEmpty()) {
+            if (ctx.topology().fabric().mesh().isEmpty()) {
                 crossClusterProbes(fleet, network, traffic, service);
             }
             traffic.start();
