@@ -99,7 +99,8 @@ public final class Runner {
         }
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
-        try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept);
+        try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept)
+                        .until(scenario.duration());
                 Fabrics fabrics = Fabrics.start(ctx);
                 ScheduleRunner schedule = new ScheduleRunner(
                         FaultTypes.BUILT_IN.nemesis(network, fleet),

@@ -58,6 +58,18 @@ public final class RunClock {
         return zero == UNSTARTED ? 0 : (System.nanoTime() - zero) / 1_000_000;
     }
 
+    /**
+     * The {@link System#nanoTime()} reading at which scenario time {@code scenarioTime} falls (a
+     * deadline for what must be over by then); the clock must be started.
+     */
+    public long nanoTimeAt(java.time.Duration scenarioTime) {
+        long zero = zeroNanos;
+        if (zero == UNSTARTED) {
+            throw new IllegalStateException("the run clock has no zero yet");
+        }
+        return zero + scale.wall(scenarioTime).toNanos();
+    }
+
     /** Scenario milliseconds of a {@link System#nanoTime()} reading (0 before the zero). */
     public long toMs(long nanoTime) {
         long zero = zeroNanos;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Constant-rate probes from one source to one target. Probe k is due at {@code k × interval}; it
@@ -22,19 +23,31 @@ import java.util.function.Consumer;
  * system's latency nor its failure. A probe sent on time carries at most the tolerance of mch's
  * own delay in its latency. A call that itself took longer than the timeout (its connect and
  * reads each within it) failed.
+ *
+ * <p>No probe outlives the run: its timeout is capped by what remains until the run's end
+ * ({@link Lag#timeoutNanos(long)}), and a probe not answered by the end, or picked up after it,
+ * was cut by the end: neither recorded as the system's failure nor as its success.
  */
 final class ProbeLoop {
 
-    /** One call; returns the cluster that served, or throws what went wrong. */
+    /** One call within {@code timeout}; returns the cluster that served, or throws what went wrong. */
     interface Call {
-        String call() throws Exception;
+        String call(Duration timeout) throws Exception;
     }
 
     /**
      * How late mch may be and where its lag is recorded: {@code toleranceNanos} is how late after
-     * its due time a probe may still be sent, {@code timeoutNanos} the probe's timeout (both wall).
+     * its due time a probe may still be sent, {@code timeoutNanos} the probe's timeout (both wall),
+     * {@code endNanos} the {@link System#nanoTime()} of the run's end, which no probe outlives.
      */
-    record Lag(long toleranceNanos, long timeoutNanos, ProbeCounts counts, Consumer<Event.ProbeMissed> missed) {}
+    record Lag(long toleranceNanos, long timeoutNanos, ProbeCounts counts, Consumer<Event.ProbeMissed> missed,
+            LongSupplier endNanos) {
+
+        /** The timeout of a probe sent at {@code sentNanos}: the probe's own, capped by what remains of the run. */
+        long timeoutNanos(long sentNanos) {
+            return Math.min(timeoutNanos, endNanos.getAsLong() - sentNanos);
+        }
+    }
 
     private final String source;
     private final String target;
@@ -96,15 +109,22 @@ final class ProbeLoop {
             missed(dueNanos, sentNanos - dueNanos);
             return;
         }
+        long timeoutNanos = lag.timeoutNanos(sentNanos);
+        if (timeoutNanos <= 0) {
+            return; // due before the end, picked up after it: cut by the end
+        }
         String servedBy = null;
         String error = null;
         try {
-            servedBy = call.call();
+            servedBy = call.call(Duration.ofNanos(timeoutNanos));
         } catch (Exception e) {
             error = describe(e);
         }
         long answeredNanos = System.nanoTime();
-        if (error == null && answeredNanos - sentNanos > lag.timeoutNanos()) {
+        if (answeredNanos - lag.endNanos().getAsLong() >= 0) {
+            return; // not answered by the end: cut by it
+        }
+        if (error == null && answeredNanos - sentNanos > timeoutNanos) {
             // The client's connect and reads each stayed within the timeout, the whole call did not.
             error = "answered after its timeout (" + round((answeredNanos - sentNanos) / 1e6) + " ms wall)";
         }

@@ -40,7 +40,12 @@ public final class Resolver {
     }
 
     /** The cluster to call now; queries the load balancer when the cached answer has expired. */
-    public synchronized String resolve() throws IOException {
+    public String resolve() throws IOException {
+        return resolve(null);
+    }
+
+    /** {@link #resolve()} with each query within {@code timeout} (the client's own when null). */
+    public synchronized String resolve(java.time.Duration timeout) throws IOException {
         long now = clockMs.getAsLong();
         if (cluster != null && now < expiresAtMs) {
             return cluster;
@@ -50,7 +55,7 @@ public final class Resolver {
             InetSocketAddress server = nameservers.get(next);
             next = (next + 1) % nameservers.size();
             try {
-                return answer(http.get(server, "/resolve?name=" + name), now);
+                return answer(http.get(server, "/resolve?name=" + name, timeout), now);
             } catch (IOException e) {
                 failure = failure == null ? e : failure;
             }

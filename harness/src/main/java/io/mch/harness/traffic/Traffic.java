@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
 public final class Traffic implements AutoCloseable {
 
     private static final int WORKERS = 64;
+    /** How long {@link #stop()} lets the workers finish: their probes' timeouts end with the run. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** How late after its due time (wall) a probe may still be sent; later, it is missed by mch. */
     public static final Duration SEND_TOLERANCE = Duration.ofMillis(100);
 
@@ -48,6 +51,8 @@ public final class Traffic implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
     private final List<ProbeLoop> loops = new ArrayList<>();
+    /** The run's end ({@link System#nanoTime()}): far away until {@link #until} or {@link #stop()} sets it. */
+    private final AtomicLong endNanos = new AtomicLong(System.nanoTime() + Long.MAX_VALUE / 2);
     private boolean started;
 
     /** {@code harness} receives what mch records about itself: missed probes and the schedule's account. */
@@ -61,10 +66,19 @@ public final class Traffic implements AutoCloseable {
         this.clock = clock;
         this.sink = sink;
         this.harness = harness;
-        this.lag = new ProbeLoop.Lag(SEND_TOLERANCE.toNanos(), timeout.toNanos(), counts, harness::accept);
+        this.lag = new ProbeLoop.Lag(SEND_TOLERANCE.toNanos(), timeout.toNanos(), counts, harness::accept, endNanos::get);
         this.http = new Http(WORKERS, timeout);
         this.ticker = Executors.newSingleThreadScheduledExecutor(Threads.named(role + "-tick"));
         this.workers = Executors.newFixedThreadPool(WORKERS, Threads.named(role));
+    }
+
+    /**
+     * Ends the probes at scenario time {@code end} of the (started) clock: no probe's timeout runs
+     * past it, and a probe not answered by then is cut by the end, not recorded.
+     */
+    public Traffic until(Duration end) {
+        endNanos.set(clock.nanoTimeAt(end));
+        return this;
     }
 
     /** The client used for DNS queries too, so they share the probes' timeout. */
@@ -84,16 +98,16 @@ public final class Traffic implements AutoCloseable {
     public Traffic global(List<Resolver> clients, Map<String, InetSocketAddress> paths, String service,
             Duration interval) {
         AtomicInteger next = new AtomicInteger();
-        add(new ProbeLoop("clients", "global", interval, () -> {
-            String cluster = clients.get(Math.floorMod(next.getAndIncrement(), clients.size())).resolve();
-            return call(paths.get(cluster), service);
+        add(new ProbeLoop("clients", "global", interval, timeout -> {
+            String cluster = clients.get(Math.floorMod(next.getAndIncrement(), clients.size())).resolve(timeout);
+            return call(paths.get(cluster), service, timeout);
         }, clock, sink, lag));
         return this;
     }
 
     /** A client inside cluster {@code from} calling the service in cluster {@code to}. */
     public Traffic crossCluster(String from, String to, InetSocketAddress path, String service, Duration interval) {
-        add(new ProbeLoop(from, to, interval, () -> call(path, service), clock, sink, lag));
+        add(new ProbeLoop(from, to, interval, timeout -> call(path, service, timeout), clock, sink, lag));
         return this;
     }
 
@@ -105,10 +119,10 @@ public final class Traffic implements AutoCloseable {
      */
     public Traffic routed(String from, String target, Route route, String service, Duration interval,
             BooleanSupplier fromPresent) {
-        add(new ProbeLoop(from, target, interval, () -> {
+        add(new ProbeLoop(from, target, interval, timeout -> {
             Destination destination = route.choose();
             try {
-                return call(destination.address(), service);
+                return call(destination.address(), service, timeout);
             } catch (IOException e) {
                 throw new IOException("routed to " + destination.cluster() + ": " + ProbeLoop.describe(e), e);
             }
@@ -124,8 +138,8 @@ public final class Traffic implements AutoCloseable {
         }
     }
 
-    private String call(InetSocketAddress path, String service) throws IOException {
-        Http.Response response = http.get(path, "/" + service + "/probe");
+    private String call(InetSocketAddress path, String service, Duration timeout) throws IOException {
+        Http.Response response = http.get(path, "/" + service + "/probe", timeout);
         if (!response.ok()) {
             throw new IOException("HTTP " + response.status() + " from " + response.cluster());
         }
@@ -138,10 +152,14 @@ public final class Traffic implements AutoCloseable {
     }
 
     /**
-     * Stops sending, waits (up to one timeout and a bit) for probes in flight to be recorded, and
-     * records the schedule's account: what is neither sent nor missed by then was cut by the end.
+     * Ends the probes now (if {@link #until} had not ended them already): stops sending, lets the
+     * workers finish (probes in flight are cut by the end; their timeouts ran out with the run's
+     * end, so this takes at most a moment after a run that completed), and records the schedule's
+     * account: what is neither sent nor missed by then was cut by the end.
      */
     public void stop() throws InterruptedException {
+        long now = System.nanoTime();
+        endNanos.accumulateAndGet(now, (end, stopped) -> stopped - end < 0 ? stopped : end);
         synchronized (this) {
             started = false;
             loops.forEach(ProbeLoop::stop);
@@ -149,7 +167,7 @@ public final class Traffic implements AutoCloseable {
         ticker.shutdown();
         ticker.awaitTermination(1, TimeUnit.SECONDS);
         workers.shutdown();
-        workers.awaitTermination(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         workers.shutdownNow();
         Event.ProbeAccount account = counts.close(clock.ms(), SEND_TOLERANCE.toMillis(), clock.scale().scenarioMs(1));
         if (account.scheduled() > 0) {
