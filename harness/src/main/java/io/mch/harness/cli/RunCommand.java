@@ -9,11 +9,10 @@ import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.load.GatlingClasspath;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.run.RunDirectory;
-import io.mch.harness.run.RunOutcome;
 import io.mch.harness.run.ScenarioRun;
+import io.mch.harness.run.SignalStop;
 import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,21 +98,8 @@ final class RunCommand implements Callable<Integer> {
         console.progress("scenario " + scenario.name() + " (" + scenario.duration().toSeconds() + "s), seed " + runSeed
                 + (scale.get().compressed() ? ", time scale " + scale.get() : "") + ", results in " + dir);
         ScenarioRun run = new ScenarioRun(scenario, chosen, runSeed, claimed.get(), console, scale.get());
-        Thread onSignal = new Thread(() -> {
-            run.abort();
-            try {
-                run.awaitFinished(Duration.ofSeconds(60));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mch-signal");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        RunOutcome outcome = run.execute();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException signalled) {
-            // The JVM is already shutting down on a signal; the hook is what let this run finish.
+        try (SignalStop stop = SignalStop.install(run, console)) {
+            return run.execute().exitCode();
         }
-        return outcome.exitCode();
     }
 }

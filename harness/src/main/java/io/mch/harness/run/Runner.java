@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -47,17 +48,34 @@ public final class Runner {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     /** How many global clients the probes rotate over. */
     private static final int GLOBAL_CLIENTS = 4;
+    private static final String INTERRUPTED = "interrupted";
 
     private final Backend backend;
     private final CountDownLatch abort = new CountDownLatch(1);
+    private final Object phase = new Object();
+    /**
+     * The thread bringing the run up (fleet, workload, network, fabric), which {@link #abort()}
+     * interrupts; null once the run is up, when the end is asked for through the latch instead so
+     * that healing and closing are never interrupted.
+     */
+    private Thread startingUp;
 
     public Runner(Backend backend) {
         this.backend = backend;
     }
 
-    /** Ends the scenario early (signal): faults are healed and the history is closed as usual. */
+    /**
+     * Ends the scenario early (signal): faults are healed and the history is closed as usual. A run
+     * still coming up (clusters starting, the workload not ready yet) is interrupted there and
+     * closes what it had started.
+     */
     public void abort() {
-        abort.countDown();
+        synchronized (phase) {
+            abort.countDown();
+            if (startingUp != null) {
+                startingUp.interrupt();
+            }
+        }
     }
 
     /**
@@ -72,14 +90,21 @@ public final class Runner {
                 + (scale.compressed() ? ", time scale " + scale + " (probe resolution "
                         + scale.scenario(scenario.traffic().interval()).toMillis() + " ms of scenario time)" : ""));
         run.history().accept(RunFrame.startEvent(scenario, backend.name(), run.seed(), scale));
-        try (Fleet fleet = backend.start(topology, run)) {
-            List<HasMetadata> desired = deployWorkload(topology, fleet, run);
-            try (Network network = Network.of(topology, run.seed())) {
+        synchronized (phase) {
+            startingUp = Thread.currentThread();
+        }
+        try (Fleet fleet = startingUp(() -> backend.start(topology, run))) {
+            List<HasMetadata> desired = startingUp(() -> deployWorkload(topology, fleet, run));
+            try (Network network = startingUp(() -> Network.of(topology, run.seed()))) {
                 run.clock().start();
                 LiveStats live = new LiveStats();
                 FabricContext ctx = new FabricContext(run.observed(live::see), topology, fleet, network, scenario.steps());
                 return runWired(scenario, ctx, desired, live);
             }
+        } catch (StartInterrupted e) {
+            run.progress("interrupted while starting: everything started is closed");
+            run.history().accept(new Event.RunEnded(run.clock().ms(), INTERRUPTED, Map.of()));
+            return INTERRUPTED;
         } catch (Exception | Error e) {
             run.history().accept(new Event.RunEnded(run.clock().ms(), "failed: " + e, Map.of()));
             throw e;
@@ -101,7 +126,7 @@ public final class Runner {
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
         try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept)
                         .until(scenario.duration());
-                Fabrics fabrics = Fabrics.start(ctx);
+                Fabrics fabrics = startingUp(() -> Fabrics.start(ctx));
                 ScheduleRunner schedule = new ScheduleRunner(
                         FaultTypes.BUILT_IN.nemesis(network, fleet),
                         fabrics.parts(), clock, ctx.history());
@@ -124,6 +149,7 @@ public final class Runner {
             }
             traffic.start();
             schedule.schedule(scenario.faults(), scenario.steps(), scenario.duration());
+            up();
             String reason = waitForEnd(scenario, ctx, schedule, consistency, live);
             traffic.stop();
             load.finish(reason.equals("completed"));
@@ -137,6 +163,43 @@ public final class Runner {
             fleet.clusters().forEach(c -> status.put(c.name(), c.status()));
             ctx.history().accept(new Event.RunEnded(clock.ms(), reason, status));
             return reason;
+        }
+    }
+
+    /**
+     * One step of bringing the run up. When a signal came before or during it, the thread's
+     * interrupt is cleared (so closing what was started is not interrupted too) and the run ends
+     * as interrupted; a step whose result must be closed is the resource of a try, so it is closed.
+     */
+    private <T> T startingUp(Callable<T> step) throws Exception {
+        interruptedWhileStarting();
+        try {
+            return step.call();
+        } catch (Exception e) {
+            interruptedWhileStarting();
+            throw e;
+        }
+    }
+
+    private void interruptedWhileStarting() {
+        if (abort.getCount() == 0) {
+            up();
+            throw new StartInterrupted();
+        }
+    }
+
+    /** The run is up: a signal from now on ends it through the latch, never by interrupting it. */
+    private void up() {
+        synchronized (phase) {
+            startingUp = null;
+        }
+        Thread.interrupted();
+    }
+
+    /** A signal came while the run was coming up. */
+    private static final class StartInterrupted extends RuntimeException {
+        StartInterrupted() {
+            super(INTERRUPTED, null, false, false);
         }
     }
 
@@ -202,7 +265,7 @@ public final class Runner {
             long wait = Math.min(Math.min(nextProgress, nextSample), endMs) - clock.ms();
             if (abort.await(Math.max(1, scale.wallMs(wait)), TimeUnit.MILLISECONDS)) {
                 ctx.run().progress("interrupted at " + clock.ms() / 1000 + "s: healing faults and stopping");
-                return "interrupted";
+                return INTERRUPTED;
             }
         }
     }
