@@ -61,9 +61,9 @@ final class ReportCommand implements Callable<Integer> {
             return MchCommand.BAD_INPUT;
         }
         try {
-            History history = HistoryLog.read(runDir.resolve(HISTORY));
-            RunRecord record = record(runDir, history);
-            HtmlReport.write(runDir, record, history);
+            HistoryLog.Read read = HistoryLog.readFile(runDir.resolve(HISTORY));
+            RunRecord record = record(runDir, read);
+            HtmlReport.write(runDir, record, read.history());
         } catch (UncheckedIOException | Damaged e) {
             System.err.println("mch: " + damage(e) + "; nothing was written");
             return MchCommand.BAD_INPUT;
@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 RunRecord record = Files.isRegularFile(runDir.resolve(RunFiles.RUN_JSON))
                         ? RunFiles.readRunJson(runDir)
-                        : record(runDir, HistoryLog.read(runDir.resolve(HISTORY)));
+                        : record(runDir, HistoryLog.readFile(runDir.resolve(HISTORY)));
                 runs.add(new RunIndex.Run(runDir.getFileName().toString(), record));
             } catch (UncheckedIOException | Damaged e) {
                 System.err.println("mch: " + damage(e) + "; left out of the index");
@@ -90,11 +90,15 @@ final class ReportCommand implements Callable<Integer> {
         return MchCommand.PASS;
     }
 
-    /** The run's {@code run.json}, else (a killed run) the record rebuilt from its history. */
-    private static RunRecord record(Path runDir, History history) {
+    /**
+     * The run's {@code run.json}, else (a killed run) the record rebuilt from its history, whose end
+     * reason says so when the kill cut the history's last line short.
+     */
+    private static RunRecord record(Path runDir, HistoryLog.Read read) {
         if (Files.isRegularFile(runDir.resolve(RunFiles.RUN_JSON))) {
             return RunFiles.readRunJson(runDir);
         }
+        History history = read.history();
         Event.RunStarted start = history.start().orElseThrow(() -> new Damaged(runDir.resolve(HISTORY)
                 + ": no run-started event, so nothing says what was run"));
         if (start.slo() == null) {
@@ -103,8 +107,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         System.err.println("mch: " + runDir.resolve(RunFiles.RUN_JSON) + ": not found (the run was killed);"
                 + " rendering from " + HISTORY + " with verdicts recomputed");
-        return RunRecords.of(history, Checkers.runAll(Checkers.forTargets(SloTargets.of(start.slo())), history),
-                null, null);
+        RunRecord record = RunRecords.of(history,
+                Checkers.runAll(Checkers.forTargets(SloTargets.of(start.slo())), history), null, null);
+        if (read.lastLineCut()) {
+            System.err.println("mch: " + runDir.resolve(HISTORY) + ": its last line was cut short by the kill and is left out");
+            return record.withEndReason(record.endReason() + "; the last line of " + HISTORY
+                    + " was cut short by the kill and is left out");
+        }
+        return record;
     }
 
     /** Which file is damaged and how, without quoting what it holds beyond a redacted parser message. */

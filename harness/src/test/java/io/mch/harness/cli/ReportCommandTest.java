@@ -105,8 +105,10 @@ class ReportCommandTest {
         assertThat(MchCommand.execute("report", runDir.toString())).as(streams.err()).isEqualTo(0);
 
         String html = Files.readString(runDir.resolve("report.html"));
-        assertThat(html).contains("killed", "availability", "50 %", "FAIL");
-        assertThat(streams.err()).contains("run.json: not found (the run was killed)", "verdicts recomputed");
+        assertThat(html).contains("killed", "availability", "50 %", "FAIL",
+                "the last line of history.jsonl was cut short by the kill and is left out");
+        assertThat(streams.err()).contains("run.json: not found (the run was killed)", "verdicts recomputed",
+                "its last line was cut short by the kill and is left out");
         assertThat(runDir.resolve("run.json")).doesNotExist();
     }
 

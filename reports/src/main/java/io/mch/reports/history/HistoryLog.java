@@ -81,11 +81,19 @@ public final class HistoryLog implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads a history file. A last line cut short (the run was killed mid-write) is dropped; a bad
-     * line anywhere else means the file is not a history and fails with its line number.
-     */
+    /** A history read from its file, and whether its last line was cut short (and so left out). */
+    public record Read(History history, boolean lastLineCut) {}
+
+    /** {@link #readFile}'s history alone. */
     public static History read(Path file) {
+        return readFile(file).history();
+    }
+
+    /**
+     * Reads a history file. A last line cut short (the run was killed mid-write) is left out, and
+     * said so; a bad line anywhere else means the file is not a history and fails with its line number.
+     */
+    public static Read readFile(Path file) {
         List<String> lines;
         try {
             // Decoded leniently: a kill can cut a multi-byte character in half on the last line.
@@ -107,12 +115,12 @@ public final class HistoryLog implements AutoCloseable {
                 events.add(Json.compact().readValue(line, Event.class));
             } catch (JsonProcessingException e) {
                 if (i == last) {
-                    break;
+                    return new Read(new History(events), true);
                 }
                 throw new UncheckedIOException(file + ":" + (i + 1) + ": not a history event", e);
             }
         }
-        return new History(events);
+        return new Read(new History(events), false);
     }
 
     /** Stops the flusher, writes out what is buffered and closes the file. */

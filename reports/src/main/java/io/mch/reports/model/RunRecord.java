@@ -65,6 +65,12 @@ public record RunRecord(
                 durationMs, probeIntervalMs, startedAt, endReason, 1);
     }
 
+    /** This record with {@code reason} as how the run ended. */
+    public RunRecord withEndReason(String reason) {
+        return new RunRecord(scenario, topology, backend, seed, verdict, slos, faults, clusterStatus, syncStatus, health,
+                description, durationMs, probeIntervalMs, startedAt, reason, timeScale, measurements, probes);
+    }
+
     /** When a fault was active, in scenario milliseconds ({@code endMs} null: never healed). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FaultWindow(String type, long startMs, Long endMs, int index, String description) {}

@@ -70,8 +70,10 @@ class HistoryLogTest {
         byte[] whole = Files.readAllBytes(file);
         String first = lines(file).get(0);
         // Cut the file in the middle of the second line, and also inside a multi-byte character.
+        assertThat(HistoryLog.readFile(file).lastLineCut()).isFalse();
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 10));
         assertThat(HistoryLog.read(file).events()).containsExactly(new Event.FaultStarted(1, 0, "partition", "é"));
+        assertThat(HistoryLog.readFile(file).lastLineCut()).as("said so").isTrue();
         int cut = first.getBytes(StandardCharsets.UTF_8).length - 3;
         Files.write(file, java.util.Arrays.copyOf(whole, cut));
         assertThat(HistoryLog.read(file).events()).isEmpty();
