@@ -70,6 +70,15 @@ final class GitOpsManifests {
             return spokes.isEmpty() || spokes.get().check(at, selector);
         }
 
+        /** Whether the union of {@code targets} reaches a spoke (one target may match none, as in Fleet). */
+        boolean reaches(Cursor at, SyncSpec.Targets targets) {
+            if (spokes.isEmpty() || spokes.get().clusters().stream().anyMatch(c -> targets.spoke(c.name(), c.labels()))) {
+                return true;
+            }
+            at.problem("no target matches a cluster other than the hub '" + spokes.get().hub() + "'");
+            return false;
+        }
+
         boolean named(Cursor at, String name) {
             return spokes.isEmpty() || spokes.get().named(at, name);
         }

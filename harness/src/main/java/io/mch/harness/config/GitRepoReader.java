@@ -56,7 +56,7 @@ final class GitRepoReader {
                     return !list.isEmpty();
                 }))
                 .orElseGet(() -> context.directory(spec.self(), GitOpsManifests.ROOT).map(List::of));
-        boolean bundles = paths.map(ps -> ps.stream().allMatch(p -> new FleetBundleReader(context).check(
+        boolean bundles = paths.map(ps -> context.repository().isEmpty() || ps.stream().allMatch(p -> new FleetBundleReader(context).check(
                 spec.get("paths").orElse(spec.self()), p))).orElse(false);
         Optional<Targets> targets = targets(spec);
         Optional<Optional<String>> forced = spec.get("targetNamespace").map(c -> c.name().map(Optional::of))
@@ -94,7 +94,11 @@ final class GitRepoReader {
         for (Cursor item : items.get()) {
             complete &= target(item, selectors, names);
         }
-        return complete ? Optional.of(new Targets(selectors, names, false)) : Optional.empty();
+        if (!complete) {
+            return Optional.empty();
+        }
+        Targets targets = new Targets(selectors, names, false);
+        return context.reaches(spec.get("targets").orElseThrow(), targets) ? Optional.of(targets) : Optional.empty();
     }
 
     private boolean target(Cursor item, List<LabelSelector> selectors, List<String> names) {
@@ -111,7 +115,7 @@ final class GitRepoReader {
                 return false;
             }
             Optional<LabelSelector> read = selector.map(Selectors::read).orElse(Optional.empty());
-            boolean selected = selector.isEmpty() || read.filter(s -> context.check(selector.get(), s)).isPresent();
+            boolean selected = selector.isEmpty() || read.isPresent();
             read.ifPresent(selectors::add);
             Optional<String> named = clusterName.flatMap(c -> c.text().filter(n -> context.named(c, n)));
             named.ifPresent(names::add);
