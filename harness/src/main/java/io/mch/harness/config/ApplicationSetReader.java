@@ -87,7 +87,7 @@ final class ApplicationSetReader {
                         "pullRequest", "the pull request generator", "clusterDecisionResource",
                         "the cluster decision resource generator", "plugin", "the plugin generator",
                         "selector", "post-selectors (generators[].selector)"));
-                Optional<ManifestMapping> clusters = generator.requireMapping("clusters");
+                Optional<ManifestMapping> clusters = known ? generator.requireMapping("clusters") : Optional.empty();
                 if (!known || clusters.isEmpty()) {
                     return Optional.empty();
                 }
