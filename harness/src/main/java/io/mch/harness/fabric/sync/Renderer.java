@@ -226,12 +226,17 @@ final class Renderer {
         return name.endsWith(".yaml") || name.endsWith(".yml") || (json && name.endsWith(".json"));
     }
 
+    /**
+     * Argo CD's glob (gobwas/glob without separators): {@code *} matches any characters, a
+     * {@code /} included, so Java's {@code **} stands for it; {@code ?}, {@code [..]} and
+     * {@code {a,b}} mean the same in both.
+     */
     private static PathMatcher glob(String pattern) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        return FileSystems.getDefault().getPathMatcher("glob:" + pattern.replaceAll("\\*+", "**"));
     }
 
-    /** Argo CD matches a glob against the file's path relative to the source path, and against its name. */
+    /** Argo CD matches the glob against the file's path relative to the source path. */
     private static boolean matches(PathMatcher matcher, Path base, Path file) {
-        return matcher.matches(base.relativize(file)) || matcher.matches(file.getFileName());
+        return matcher.matches(base.relativize(file));
     }
 }
