@@ -96,6 +96,16 @@ class GitOpsCorpusTest {
         }
     }
 
+    @Test
+    void aKustomizationThatDoesNotBuildIsASyncErrorNamingItsDirectoryNotAnUnreachableCluster() throws Exception {
+        try (Running run = start("broken.yaml")) {
+            assertThat(run.sync.status("broken", "prod")).contains("OutOfSync");
+            assertThat(events).filteredOn(Event.SyncStatus.class::isInstance).map(e -> (Event.SyncStatus) e)
+                    .singleElement().satisfies(s -> assertThat(s.detail()).startsWith("sync failed: cannot render")
+                            .contains("kustomize build").contains("k8s/broken"));
+        }
+    }
+
     /** An embedded fleet of the seed's clusters, with the GitOps controller started on it. */
     private record Running(Fleet fleet, Network network, GitOpsSync sync) implements AutoCloseable {
         @Override
