@@ -37,6 +37,11 @@ final class ManifestMapping {
         return self;
     }
 
+    /** Every entry, in the file's order. */
+    Map<String, Cursor> entries() {
+        return entries;
+    }
+
     Optional<Cursor> get(String key) {
         return Optional.ofNullable(entries.get(key));
     }

@@ -23,22 +23,35 @@ record Spokes(String hub, List<ClusterSpec> clusters) {
         return hub.flatMap(h -> clusters.map(cs -> new Spokes(h, cs)));
     }
 
-    /** The spokes whose labels include every entry of {@code selector} (all of them for an empty one). */
-    List<ClusterSpec> matching(Map<String, String> selector) {
-        return clusters.stream()
-                .filter(c -> selector.entrySet().stream().allMatch(e -> e.getValue().equals(c.labels().get(e.getKey()))))
-                .toList();
+    /** The spokes {@code selector} matches (all of them for an empty one). */
+    List<ClusterSpec> matching(LabelSelector selector) {
+        return clusters.stream().filter(c -> selector.matches(c.labels())).toList();
+    }
+
+    /** Whether the {@code matchLabels} selector matches a spoke; if not, a problem at {@code at}. */
+    boolean check(Cursor at, Map<String, String> selector) {
+        return check(at, LabelSelector.labels(selector));
+    }
+
+    /** Whether a spoke is named {@code name}; if not, a problem at {@code at}. */
+    boolean named(Cursor at, String name) {
+        boolean known = clusters.stream().anyMatch(c -> c.name().equals(name));
+        if (!known) {
+            at.problem("no spoke is named '" + name + "'; spokes are "
+                    + clusters.stream().map(ClusterSpec::name).collect(Collectors.joining(", ")));
+        }
+        return known;
     }
 
     /** Whether {@code selector} matches a spoke; if not, a problem at {@code at}. */
-    boolean check(Cursor at, Map<String, String> selector) {
+    boolean check(Cursor at, LabelSelector selector) {
         if (!matching(selector).isEmpty()) {
             return true;
         }
         if (clusters.isEmpty()) {
             at.problem("selects every cluster but the hub '" + hub + "', and there is no other cluster");
         } else {
-            at.problem("selector " + format(selector) + " matches no cluster other than the hub '" + hub
+            at.problem("selector " + selector + " matches no cluster other than the hub '" + hub
                     + "'; clusters are " + clusters.stream().map(c -> c.name() + " " + format(new TreeMap<>(c.labels())))
                             .collect(Collectors.joining(", ")));
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hub-spoke GitOps sync, as Argo CD (ApplicationSet with a clusters generator) or Rancher Fleet
@@ -34,6 +35,9 @@ public record SyncSpec(
         policies = List.copyOf(policies);
     }
 
+    /** Stands for the target cluster's name in a Helm release name (Argo CD's {@code {{name}}}). */
+    public static final String CLUSTER_NAME = "{{name}}";
+
     /** Argo CD: 120 s reconciliation timeout plus up to 60 s jitter. */
     public static final Duration ARGO_RECONCILE = Duration.ofSeconds(120);
     public static final Duration ARGO_JITTER = Duration.ofSeconds(60);
@@ -41,28 +45,102 @@ public record SyncSpec(
     public static final Duration FLEET_POLL = Duration.ofSeconds(15);
 
     /**
-     * One application: the manifests under {@code paths} (directories or files, relative to the
-     * repository) applied into {@code namespace} on every cluster whose labels match
-     * {@code selector} (an empty selector matches every spoke).
+     * One application as the controller generates it: what its paths hold, rendered as the
+     * controller renders them (see {@link Rendering}), applied into {@code namespace} on every
+     * cluster {@link Targets} chooses.
      *
      * @param kind {@code ApplicationSet} or {@code GitRepo}
      * @param file the file the application was read from
+     * @param paths directories relative to the repository
+     * @param forceNamespace Fleet's {@code targetNamespace}: every namespaced object goes to
+     *     {@code namespace} and a cluster-scoped one fails the deployment
      * @param selfHeal revert drift on the spoke at the next reconcile
      * @param prune delete live objects whose manifest left the repository
+     * @param automated sync without being asked (Argo CD's {@code syncPolicy.automated}; Fleet always)
+     * @param interval the application's own poll interval (Fleet's {@code pollingInterval}); empty:
+     *     the topology's {@code reconcile-interval} and {@code jitter}
      */
     public record Application(
             String name,
             String kind,
             Path file,
-            Map<String, String> selector,
+            Targets targets,
             List<String> paths,
             String namespace,
+            boolean forceNamespace,
             boolean selfHeal,
-            boolean prune) {
+            boolean prune,
+            boolean automated,
+            Optional<Duration> interval,
+            Rendering rendering) {
 
         public Application {
-            selector = Map.copyOf(selector);
             paths = List.copyOf(paths);
+        }
+
+        /** An automated application of plain manifests on the spokes {@code selector} matches. */
+        public Application(String name, String kind, Path file, Map<String, String> selector, List<String> paths,
+                String namespace, boolean selfHeal, boolean prune) {
+            this(name, kind, file, new Targets(List.of(LabelSelector.labels(selector)), false), paths, namespace,
+                    false, selfHeal, prune, true, Optional.empty(), Rendering.DIRECTORY);
+        }
+
+        Application wall(TimeScale scale) {
+            return new Application(name, kind, file, targets, paths, namespace, forceNamespace, selfHeal, prune,
+                    automated, interval.map(scale::wall), rendering);
+        }
+    }
+
+    /**
+     * The clusters an application lands on: every spoke one of {@code selectors} matches (Fleet's
+     * union of targets; one selector for Argo CD's clusters generator), and the hub itself when
+     * {@code hub} (Argo CD's in-cluster destination, which a clusters generator without selector
+     * includes).
+     *
+     * @param names spokes chosen by name (Fleet's {@code clusterName} targets)
+     */
+    public record Targets(List<LabelSelector> selectors, List<String> names, boolean hub) {
+        public Targets {
+            selectors = List.copyOf(selectors);
+            names = List.copyOf(names);
+        }
+
+        public Targets(List<LabelSelector> selectors, boolean hub) {
+            this(selectors, List.of(), hub);
+        }
+
+        /** Whether the spoke {@code cluster} with {@code labels} is targeted. */
+        public boolean spoke(String cluster, Map<String, String> labels) {
+            return names.contains(cluster) || selectors.stream().anyMatch(s -> s.matches(labels));
+        }
+    }
+
+    /**
+     * How a path is rendered, beyond what its files decide (a {@code kustomization.yaml} is built
+     * by kustomize, a {@code Chart.yaml} by Helm, a {@code fleet.yaml} makes a Fleet bundle).
+     *
+     * @param recurse Argo CD's {@code directory.recurse} (Fleet always reads subdirectories)
+     * @param include Argo CD's {@code directory.include} glob, empty for every file
+     * @param exclude Argo CD's {@code directory.exclude} glob, empty for none
+     * @param helm Argo CD's {@code source.helm}, for a path holding a chart
+     */
+    public record Rendering(boolean recurse, Optional<String> include, Optional<String> exclude, Optional<Helm> helm) {
+        /** Argo CD's default: the path's own files only. */
+        public static final Rendering DIRECTORY = new Rendering(false, Optional.empty(), Optional.empty(), Optional.empty());
+        /** Fleet's raw YAML: every file below the path. */
+        public static final Rendering RECURSIVE = new Rendering(true, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Argo CD's {@code source.helm}: the release name (default: the generated Application's name,
+     * a template where {@code {{name}}} or {@code {{.name}}} is the cluster's name), values files
+     * relative to the chart, inline values (YAML text) and parameters ({@code --set}), applied in
+     * Argo CD's order: files, then values, then parameters.
+     */
+    public record Helm(String releaseName, List<String> valueFiles, Optional<String> values, Map<String, String> parameters) {
+        public Helm {
+            valueFiles = List.copyOf(valueFiles);
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         }
     }
 
@@ -80,6 +158,7 @@ public record SyncSpec(
 
     /** This spec with its timers in wall time. */
     public SyncSpec wall(TimeScale scale) {
-        return new SyncSpec(hub, repository, applications, scale.wall(reconcileInterval), scale.wall(jitter), policies);
+        return new SyncSpec(hub, repository, applications.stream().map(a -> a.wall(scale)).toList(),
+                scale.wall(reconcileInterval), scale.wall(jitter), policies);
     }
 }

@@ -29,10 +29,13 @@ class FabricSectionsTest {
         assertThat(sync).isEqualTo(new SyncSpec("hub", repository, List.of(
                 new Application("web", "ApplicationSet", apps, Map.of("env", "production"), List.of("apps/web"),
                         "shop", true, true),
-                new Application("guestbook", "ApplicationSet", apps, Map.of(), List.of("apps/guestbook/guestbook.yaml"),
-                        "default", false, false),
-                new Application("monitoring", "GitRepo", dir.resolve("gitops/fleet.yaml"), Map.of("env", "production"),
-                        List.of("apps/monitoring"), "monitoring", true, false)),
+                new Application("guestbook", "ApplicationSet", apps,
+                        new SyncSpec.Targets(List.of(LabelSelector.labels(Map.of())), true), List.of("apps/guestbook"),
+                        "default", false, false, false, false, Optional.empty(), SyncSpec.Rendering.DIRECTORY),
+                new Application("monitoring", "GitRepo", dir.resolve("gitops/fleet.yaml"), new SyncSpec.Targets(List.of(
+                        LabelSelector.labels(Map.of("env", "production")), LabelSelector.labels(Map.of("env", "staging"))),
+                        false), List.of("apps/monitoring"), "monitoring", true, true, true, true,
+                        Optional.of(SyncSpec.FLEET_POLL), SyncSpec.Rendering.RECURSIVE)),
                 Duration.ofSeconds(120), Duration.ofSeconds(60), List.of(
                         new Policy("baseline", List.of(dir.resolve("policies/quota.yaml"), dir.resolve("policies/netpol.yaml")),
                                 Map.of("env", "production")),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.mch.harness.config.SyncSpec.Application;
+import io.mch.harness.config.LabelSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,7 @@ class SyncBinderTest {
                   template:
                     spec:
                       source: { path: apps/web }
+                      destination: { server: '{{server}}' }
                 """);
         Path topology = topology("""
                     hub: hub
@@ -111,8 +113,7 @@ class SyncBinderTest {
                 new Problem(topology, 14, 34, "fabric.sync.policies[1].manifests", "must name at least one manifest file"),
                 new Problem(topology, 15, 5, "fabric.sync.jiter", "unknown field 'jiter'; allowed fields are hub,"
                         + " repository, applications, reconcile-interval, jitter, policies; did you mean 'jitter'?"),
-                new Problem(broken, 8, 27, "spec.generators[0].clusters.selector.matchExpressions",
-                        "set-based selectors are not supported (the embedded API server ignores them too); use matchLabels"),
+                new Problem(broken, 11, 7, "spec.template.spec.destination", "required"),
                 new Problem(broken, 11, 23, "spec.template.spec.source.path",
                         "'apps/missing' does not exist in the repository " + file("gitops/repo")),
                 new Problem(broken, 12, 41, "spec.template.spec.syncPolicy.automated.prune",
@@ -145,9 +146,7 @@ class SyncBinderTest {
                 new Problem(topology, 9, 17, "fabric.sync.repository", "directory not found: " + file("gitops/missing")),
                 new Problem(topology, 12, 74, "fabric.sync.policies[0].selector", "selector {tier: core} matches no"
                         + " cluster other than the hub 'hub'; clusters are us-east {env: production},"
-                        + " eu-west {env: staging, tier: edge}"),
-                new Problem(file("gitops/fleet-bad.yaml"), 7, 5, "spec.targets[0]",
-                        "only clusterSelector targets are supported, found clusterName"));
+                        + " eu-west {env: staging, tier: edge}"));
     }
 
     @Test
@@ -162,8 +161,9 @@ class SyncBinderTest {
 
         assertThat(sync.reconcileInterval()).isEqualTo(SyncSpec.FLEET_POLL);
         assertThat(sync.jitter()).isEqualTo(Duration.ZERO);
-        assertThat(sync.applications()).extracting(Application::name, Application::selector, Application::prune)
-                .containsExactly(tuple("monitoring", Map.of("env", "production"), false));
+        assertThat(sync.applications()).extracting(Application::name, a -> a.targets().selectors(), Application::prune)
+                .containsExactly(tuple("monitoring", List.of(LabelSelector.labels(Map.of("env", "production")),
+                        LabelSelector.labels(Map.of("env", "staging"))), true));
     }
 
     @Test
@@ -211,8 +211,11 @@ class SyncBinderTest {
 
         Application everywhere = TopologyLoader.load(topology).fabric().sync().orElseThrow().applications().get(0);
 
-        assertThat(everywhere).isEqualTo(new Application("everywhere", "GitRepo", file("gitops/everywhere.yaml"),
-                Map.of(), List.of("."), "default", false, true));
+        assertThat(everywhere.targets().selectors()).containsExactly(
+                LabelSelector.labels(Map.of("env", "production")), LabelSelector.labels(Map.of()));
+        assertThat(everywhere.paths()).containsExactly(".");
+        assertThat(everywhere.interval()).contains(SyncSpec.FLEET_POLL);
+        assertThat(everywhere.prune()).isTrue();
     }
 
     @Test

@@ -84,7 +84,8 @@ public final class GitOpsSync implements Fabric {
                     .map(s -> ((Step.Federate) s).cluster())
                     .collect(Collectors.toSet());
             ctx.topology().clusterNames().stream()
-                    .filter(c -> !c.equals(spec.hub()) && !joiningLater.contains(c))
+                    .filter(c -> !joiningLater.contains(c))
+                    .filter(c -> !c.equals(spec.hub()) || sync.sources.stream().anyMatch(s -> s.targets(c, Map.of(), true)))
                     .forEach(sync::join);
             sync.awaitFirstRounds();
             return sync;
@@ -125,7 +126,7 @@ public final class GitOpsSync implements Fabric {
         Map<String, List<HasMetadata>> desired = new LinkedHashMap<>();
         for (Lane lane : lanes.values()) {
             desired.put(lane.cluster(), lane.pairs().stream()
-                    .flatMap(p -> repository.manifests(p.source()).stream())
+                    .flatMap(p -> rendered(p.source(), lane.cluster()).stream())
                     .map(Manifest::object)
                     .toList());
         }
@@ -186,7 +187,7 @@ public final class GitOpsSync implements Fabric {
         if (lane == null) {
             Map<String, String> labels = ctx.topology().cluster(cluster).orElseThrow().labels();
             List<Pair> pairs = sources.stream()
-                    .filter(s -> s.targets(labels))
+                    .filter(s -> s.targets(cluster, labels, cluster.equals(spec.hub())))
                     .map(s -> new Pair(s, cluster, ctx.seed()))
                     .toList();
             lane = new Lane(cluster, pairs, settings);
@@ -216,26 +217,50 @@ public final class GitOpsSync implements Fabric {
         ctx.note(COMPONENT, spec.hub(), "commit " + repository.commit(source, commit.op(), commit.file(), commit.manifest()));
     }
 
-    /** Commits, then measures until every target has the new state (and, with prune, lost what left). */
+    /**
+     * Commits, then measures until every target has the new state (and, with prune, lost what
+     * left). A manual application (no automated sync) is synced now, as Argo CD's Sync does.
+     */
     private void sync(Step.Commit commit, long startMs) {
         Source source = source(commit.application());
-        List<Manifest> before = repository.manifests(source);
-        commit(commit);
-        List<Manifest> after = repository.manifests(source);
-        Set<String> kept = after.stream().map(Manifest::key).collect(Collectors.toSet());
-        List<Manifest> gone = source.prune() ? before.stream().filter(m -> !kept.contains(m.key())).toList() : List.of();
-        List<String> targets = lanes.values().stream()
+        List<Lane> targets = lanes.values().stream()
                 .filter(l -> l.pairs().stream().anyMatch(p -> p.source().equals(source)))
-                .map(Lane::cluster)
                 .toList();
+        Map<String, List<Manifest>> before = new LinkedHashMap<>();
+        targets.forEach(l -> before.put(l.cluster(), rendered(source, l.cluster())));
+        commit(commit);
+        Map<String, List<Manifest>> after = new LinkedHashMap<>();
+        Map<String, List<Manifest>> gone = new LinkedHashMap<>();
+        for (Lane lane : targets) {
+            List<Manifest> now = rendered(source, lane.cluster());
+            Set<String> kept = now.stream().map(Manifest::key).collect(Collectors.toSet());
+            after.put(lane.cluster(), now);
+            gone.put(lane.cluster(), source.prune()
+                    ? before.get(lane.cluster()).stream().filter(m -> !kept.contains(m.key())).toList()
+                    : List.of());
+        }
+        if (!source.automated()) {
+            targets.forEach(l -> l.pairs().stream().filter(p -> p.source().equals(source)).forEach(Pair::requestSync));
+            targets.forEach(Lane::refresh);
+        }
+        List<String> names = targets.stream().map(Lane::cluster).toList();
         measurements.start("sync", source.name(), startMs,
-                "revision " + repository.revision() + " on " + (targets.isEmpty() ? "no cluster" : String.join(", ", targets)),
-                () -> targets.stream().allMatch(c -> live(c, after, gone)));
+                "revision " + repository.revision() + " on " + (names.isEmpty() ? "no cluster" : String.join(", ", names)),
+                () -> names.stream().allMatch(c -> live(c, after.get(c), gone.get(c))));
+    }
+
+    /** What the source renders to on the cluster; nothing when it cannot be rendered (the pair says why). */
+    private List<Manifest> rendered(Source source, String cluster) {
+        try {
+            return repository.manifests(source, cluster);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private void drift(Step.Drift drift) {
         KubernetesClient direct = ctx.fleet().cluster(drift.cluster()).client();
-        List<Manifest> known = sources.stream().flatMap(s -> repository.manifests(s).stream()).toList();
+        List<Manifest> known = sources.stream().flatMap(s -> rendered(s, drift.cluster()).stream()).toList();
         ctx.note(COMPONENT, drift.cluster(), HandEdit.apply(direct, drift, known));
     }
 
@@ -249,7 +274,7 @@ public final class GitOpsSync implements Fabric {
                 + (lane.pairs().isEmpty() ? "nothing" : lane.pairs().stream().map(p -> p.source().name()).collect(Collectors.joining(", "))));
         measurements.start("federate", cluster, startMs, lane.pairs().size() + " application(s) and policies",
                 () -> lane.pairs().stream().allMatch(p -> Pair.SYNCED.equals(p.status())
-                        && live(cluster, repository.manifests(p.source()), List.of())));
+                        && live(cluster, rendered(p.source(), cluster), List.of())));
     }
 
     /** The harness's view, through the cluster's direct client: every wanted object live, every gone one absent. */

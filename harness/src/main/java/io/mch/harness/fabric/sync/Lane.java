@@ -3,8 +3,10 @@ package io.mch.harness.fabric.sync;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mch.harness.fabric.FabricContext;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -119,26 +121,26 @@ final class Lane {
         FabricContext ctx = settings.ctx();
         if (ctx.fleet().lost(settings.hub())) {
             // The controller runs on the hub: while it is lost nothing is reconciled and no status changes.
-            due.forEach(p -> p.scheduleNext(now, settings.interval(), settings.jitter()));
+            due.forEach(p -> scheduleNext(p, now));
             return;
         }
         for (int i = 0; i < due.size(); i++) {
             Pair pair = due.get(i);
-            pair.scheduleNext(now, settings.interval(), settings.jitter());
+            scheduleNext(pair, now);
             List<Manifest> desired;
             int revision;
             try {
                 revision = settings.repository().revision();
-                desired = settings.repository().manifests(pair.source());
-            } catch (RuntimeException unreadable) {
-                pair.failed("cannot read the repository: " + reason(unreadable), ctx);
+                desired = settings.repository().manifests(pair.source(), cluster);
+            } catch (RuntimeException unrenderable) {
+                pair.failed("cannot render the repository: " + reason(unrenderable), ctx);
                 continue;
             }
             try {
                 pair.reconcile(client(), desired, revision, ctx);
             } catch (RuntimeException e) {
-                if (e instanceof KubernetesClientException answered && answered.getCode() >= 400) {
-                    pair.failed(reason(answered), ctx);
+                if (!unreachable(e)) {
+                    pair.failed(reason(e), ctx);
                     continue;
                 }
                 if (stopped) {
@@ -148,12 +150,35 @@ final class Lane {
                 String reason = reason(e);
                 // One unreachable call stands for the whole spoke, as in a controller's cluster cache.
                 due.subList(i, due.size()).forEach(p -> {
-                    p.scheduleNext(now, settings.interval(), settings.jitter());
+                    scheduleNext(p, now);
                     p.unreachable(reason, ctx);
                 });
                 return;
             }
         }
+    }
+
+    /** The source's own interval (Fleet's pollingInterval, no jitter), else the controller's. */
+    private void scheduleNext(Pair pair, long now) {
+        Optional<Duration> own = pair.source().interval();
+        pair.scheduleNext(now, own.orElse(settings.interval()), own.isPresent() ? Duration.ZERO : settings.jitter());
+    }
+
+    /**
+     * Whether a failed call means the cluster could not be reached (no answer, a broken connection):
+     * only then is the spoke Unknown. An answer with an error status, or a request the client could
+     * not build from a manifest, is a sync error of the pair.
+     */
+    private static boolean unreachable(RuntimeException e) {
+        if (e instanceof KubernetesClientException answered && answered.getCode() >= 400) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private KubernetesClient client() {

@@ -36,6 +36,8 @@ final class Pair {
     private final Map<String, Manifest> applied = new LinkedHashMap<>();
     private volatile String status;
     private volatile long dueNanos;
+    /** A manual application's sync asked for by a scenario {@code sync} step, not yet carried out. */
+    private volatile boolean syncRequested;
 
     Pair(Source source, String cluster, long seed) {
         this.source = source;
@@ -58,6 +60,11 @@ final class Pair {
 
     long dueNanos() {
         return dueNanos;
+    }
+
+    /** Asks for one sync of a manual application at the next reconcile (Argo CD's Sync button). */
+    void requestSync() {
+        syncRequested = true;
     }
 
     void dueAt(long nanoTime) {
@@ -97,6 +104,18 @@ final class Pair {
         List<Manifest> stale = stale(client, desired);
         String observed = statusOf(changed, stale, drifted);
         report(observed, detail(observed, revision, desired, changed, stale, driftNotes), ctx);
+        boolean requested = syncRequested;
+        if (!source.automated() && !requested) {
+            return; // a manual application stays as found until it is synced
+        }
+        syncRequested = false;
+        if (!source.automated()) {
+            // A manual sync applies everything that differs, drift included, and prunes only with prune.
+            drifted.forEach(m -> apply(client, m));
+            changed.forEach(m -> apply(client, m));
+            pruneAndReport(client, stale, revision, desired, driftNotes, true, ctx, List.of());
+            return;
+        }
 
         boolean applyDrift = source.selfHeal() || !changed.isEmpty();
         for (Manifest m : changed) {
@@ -105,6 +124,12 @@ final class Pair {
         if (applyDrift) {
             drifted.forEach(m -> apply(client, m));
         }
+        pruneAndReport(client, stale, revision, desired, driftNotes, applyDrift, ctx, drifted);
+    }
+
+    /** Deletes what left the repository (with prune) and records the status the sync leaves. */
+    private void pruneAndReport(KubernetesClient client, List<Manifest> stale, int revision, List<Manifest> desired,
+            List<String> driftNotes, boolean driftApplied, FabricContext ctx, List<Manifest> drifted) {
         if (source.prune()) {
             for (Manifest m : stale) {
                 m.delete(client);
@@ -112,7 +137,7 @@ final class Pair {
             }
         }
         List<Manifest> staleLeft = source.prune() ? List.of() : stale;
-        List<Manifest> driftLeft = applyDrift ? List.of() : drifted;
+        List<Manifest> driftLeft = driftApplied ? List.of() : drifted;
         String after = statusOf(List.of(), staleLeft, driftLeft);
         report(after, detail(after, revision, desired, List.of(), staleLeft, driftNotes), ctx);
     }

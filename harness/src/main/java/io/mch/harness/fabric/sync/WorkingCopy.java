@@ -1,14 +1,11 @@
 package io.mch.harness.fabric.sync;
 
-import io.mch.harness.input.YamlLimits;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.mch.harness.config.Step;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The run's own copy of the repository. Scenario commits change this copy, never the user's files,
@@ -42,6 +38,10 @@ final class WorkingCopy {
     /** Files committed outside an application's paths (its first path is a file), by application. */
     private final Map<String, Set<Path>> added = new HashMap<>();
     private int revision = 1;
+    /** The last render of each (source, cluster), with the revision it was made at. */
+    private final Map<String, Rendered> rendered = new HashMap<>();
+
+    private record Rendered(int revision, List<Manifest> manifests) {}
 
     private WorkingCopy(Path root) {
         this.root = root;
@@ -82,18 +82,29 @@ final class WorkingCopy {
     }
 
     /**
-     * Every object the source's files describe now, with its namespace filled in and the tracking
-     * labels added; a later file's object replaces an earlier one with the same key.
+     * Every object the source renders to for {@code cluster} now, with its namespace placed as the
+     * controller places it and the tracking labels added; a later object with the same key replaces
+     * an earlier one. Kept per revision, so a kustomize or Helm render runs once per commit.
+     *
+     * @throws IllegalArgumentException naming the file when the source cannot be rendered
      */
-    synchronized List<Manifest> manifests(Source source) {
-        Map<String, Manifest> byKey = new LinkedHashMap<>();
-        for (Path file : files(source)) {
-            for (ObjectNode tree : read(file)) {
-                Manifest manifest = Manifest.of(place(tree, source));
-                byKey.put(manifest.key(), manifest);
-            }
+    synchronized List<Manifest> manifests(Source source, String cluster) {
+        String key = source.name() + "@" + cluster;
+        Rendered cached = rendered.get(key);
+        if (cached != null && cached.revision() == revision) {
+            return cached.manifests();
         }
-        return List.copyOf(byKey.values());
+        List<Path> files = new ArrayList<>(Renderer.listed(source));
+        added.getOrDefault(source.name(), Set.of()).stream().filter(Files::isRegularFile)
+                .filter(f -> !files.contains(f)).forEach(files::add);
+        Map<String, Manifest> byKey = new LinkedHashMap<>();
+        for (Renderer.Rendered object : Renderer.render(source, cluster, files)) {
+            Manifest manifest = Manifest.of(place(object, source));
+            byKey.put(manifest.key(), manifest);
+        }
+        List<Manifest> manifests = List.copyOf(byKey.values());
+        rendered.put(key, new Rendered(revision, manifests));
+        return manifests;
     }
 
     /** Applies a commit to the source's files; returns what it did, for the event log. */
@@ -121,63 +132,32 @@ final class WorkingCopy {
             throw new UncheckedIOException("commit to " + source.name() + ": cannot write " + target, e);
         }
         revision++;
+        rendered.clear();
         return "revision " + revision + ": " + op.name().toLowerCase() + " " + root.relativize(target)
                 + " (application " + source.name() + ")";
-    }
-
-    private List<Path> files(Source source) {
-        Set<Path> files = new LinkedHashSet<>();
-        for (Path path : source.paths()) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(WorkingCopy::isYaml).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + path, e);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            }
-        }
-        added.getOrDefault(source.name(), Set.of()).stream().filter(Files::isRegularFile).forEach(files::add);
-        return new ArrayList<>(files);
     }
 
     private static boolean covered(Source source, Path file) {
         return source.paths().stream().anyMatch(p -> p.equals(file) || (Files.isDirectory(p) && file.startsWith(p)));
     }
 
-    private static boolean isYaml(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
-    private static List<ObjectNode> read(Path file) {
-        List<ObjectNode> trees = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file)) {
-            for (Object doc : new Yaml(new SafeConstructor(YamlLimits.options())).loadAll(in)) {
-                if (doc == null) {
-                    continue;
-                }
-                if (!(doc instanceof Map<?, ?>)) {
-                    throw new IllegalArgumentException("manifest " + file + ": a document is not a mapping");
-                }
-                trees.add((ObjectNode) Manifest.SERIALIZATION.convertValue(doc, JsonNode.class));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read manifest " + file, e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot parse manifest " + file + ": " + e.getMessage(), e);
-        }
-        return trees;
-    }
-
-    /** Namespaced objects without a namespace go to the source's; every object gets the tracking labels. */
-    private static ObjectNode place(ObjectNode tree, Source source) {
+    /**
+     * Namespaced objects without a namespace go to the rendered namespace; with {@code force}
+     * (Fleet's targetNamespace or fleet.yaml namespace) every namespaced object goes there and a
+     * cluster-scoped one fails, as Fleet fails it. Every object gets the tracking labels.
+     */
+    private static ObjectNode place(Renderer.Rendered rendered, Source source) {
+        ObjectNode tree = rendered.tree();
         ObjectNode metadata = tree.withObjectProperty("metadata");
         HasMetadata object = Manifest.toObject(tree);
         boolean namespaced = object instanceof Namespaced || object instanceof GenericKubernetesResource;
-        if (namespaced && !metadata.hasNonNull("namespace")) {
-            metadata.put("namespace", source.namespace());
+        if (rendered.force() && !namespaced) {
+            throw new IllegalArgumentException("invalid cluster scoped object " + object.getKind() + "/"
+                    + object.getMetadata().getName() + " in " + rendered.file() + ": the bundle's namespace is enforced"
+                    + " (targetNamespace or fleet.yaml namespace)");
+        }
+        if (namespaced && (rendered.force() || !metadata.hasNonNull("namespace"))) {
+            metadata.put("namespace", rendered.namespace());
         }
         ObjectNode labels = metadata.withObjectProperty("labels");
         labels.put(APPLICATION_LABEL, source.name());

@@ -39,7 +39,7 @@ class WorkingCopyTest {
         WorkingCopy copy = WorkingCopy.of(repo, dir.resolve("run/repository"));
         Source web = Source.of(application("apps/web"), copy.root());
 
-        List<Manifest> manifests = copy.manifests(web);
+        List<Manifest> manifests = copy.manifests(web, "spoke");
 
         assertThat(manifests).extracting(Manifest::key).containsExactly("ConfigMap/shop/web-config", "ClusterRole/default/reader");
         assertThat(manifests.get(1).tree().path("metadata").has("namespace")).as("cluster-scoped").isFalse();
@@ -67,15 +67,15 @@ class WorkingCopyTest {
         Map<String, Object> secret = Map.of("apiVersion", "v1", "kind", "ConfigMap",
                 "metadata", Map.of("name", "extra"), "data", Map.of("k", "v"));
 
-        String added = copy.commit(web, Step.CommitOp.ADD, "nested/extra.yaml", Optional.of(secret));
-        assertThat(added).isEqualTo("revision 2: add apps/web/nested/extra.yaml (application web)");
-        assertThat(copy.manifests(web)).extracting(Manifest::key).contains("ConfigMap/shop/extra");
+        String added = copy.commit(web, Step.CommitOp.ADD, "extra.yaml", Optional.of(secret));
+        assertThat(added).isEqualTo("revision 2: add apps/web/extra.yaml (application web)");
+        assertThat(copy.manifests(web, "spoke")).extracting(Manifest::key).contains("ConfigMap/shop/extra");
         copy.commit(web, Step.CommitOp.DELETE, "config.yaml", Optional.empty());
-        assertThat(copy.manifests(web)).extracting(Manifest::key).containsExactly("ConfigMap/shop/extra");
+        assertThat(copy.manifests(web, "spoke")).extracting(Manifest::key).containsExactly("ConfigMap/shop/extra");
         assertThat(copy.revision()).isEqualTo(3);
 
         assertThat(repo.resolve("apps/web/config.yaml")).exists();
-        assertThat(repo.resolve("apps/web/nested")).doesNotExist();
+        assertThat(repo.resolve("apps/web/extra.yaml")).doesNotExist();
         assertThatThrownBy(() -> copy.commit(web, Step.CommitOp.ADD, "../../escape.yaml", Optional.of(secret)))
                 .hasMessageContaining("leaves");
         assertThatThrownBy(() -> copy.commit(web, Step.CommitOp.DELETE, "config.yaml", Optional.empty()))
@@ -89,7 +89,7 @@ class WorkingCopyTest {
         copy.commit(web, Step.CommitOp.ADD, "more.yaml", Optional.of(Map.of("apiVersion", "v1", "kind", "ConfigMap",
                 "metadata", Map.of("name", "more"))));
 
-        assertThat(copy.manifests(web)).extracting(Manifest::key).contains("ConfigMap/shop/web-config", "ConfigMap/shop/more");
+        assertThat(copy.manifests(web, "spoke")).extracting(Manifest::key).contains("ConfigMap/shop/web-config", "ConfigMap/shop/more");
     }
 
     @Test
@@ -102,7 +102,7 @@ class WorkingCopyTest {
         assertThat(policy.paths()).containsExactly(copy.root().resolve("apps/web/config.yaml"));
         assertThat(policy.selfHeal()).isTrue();
         assertThat(policy.prune()).isTrue();
-        assertThat(copy.manifests(policy)).extracting(Manifest::key).first().isEqualTo("ConfigMap/default/web-config");
+        assertThat(copy.manifests(policy, "spoke")).extracting(Manifest::key).first().isEqualTo("ConfigMap/default/web-config");
     }
 
     @Test

@@ -1,0 +1,242 @@
+package io.mch.harness.config;
+
+import io.mch.harness.config.SyncSpec.Application;
+import io.mch.harness.config.SyncSpec.Helm;
+import io.mch.harness.config.SyncSpec.Rendering;
+import io.mch.harness.config.SyncSpec.Targets;
+import io.mch.harness.input.Cursor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an Argo CD {@code ApplicationSet} field by field (docs/fidelity.md has the table): one
+ * {@code clusters} generator (its selector with {@code matchLabels} and {@code matchExpressions};
+ * without one, Argo CD also targets its own cluster, the hub), the template's {@code source.path}
+ * (a directory: plain files, a kustomization or a Helm chart), {@code source.directory},
+ * {@code source.helm}, {@code destination.namespace} and {@code syncPolicy.automated}. Fields
+ * that do not change what lands ({@code repoURL}, {@code project}, ...) are accepted; every other
+ * field is refused with its path.
+ */
+final class ApplicationSetReader {
+
+    private static final String RESOURCE = "Argo CD's ApplicationSet";
+    private static final Pattern CLUSTER_NAME = Pattern.compile("\\{\\{\\s*\\.?(name|nameNormalized)\\s*}}");
+    private static final Pattern SERVER = Pattern.compile("\\{\\{\\s*\\.?server\\s*}}");
+
+    private final GitOpsManifests.Context context;
+
+    ApplicationSetReader(GitOpsManifests.Context context) {
+        this.context = context;
+    }
+
+    Optional<Application> read(Path file, Optional<String> name, ManifestMapping spec) {
+        boolean known = FieldRules.check(spec, RESOURCE, Set.of("generators", "template", "goTemplate",
+                "goTemplateOptions", "syncPolicy", "preservedFields", "ignoreApplicationDifferences"), Map.of(
+                "strategy", "progressive syncs (spec.strategy)",
+                "templatePatch", "template patches (spec.templatePatch)"));
+        Optional<Boolean> goTemplate = spec.bool("goTemplate", false);
+        Optional<Targets> targets = spec.require("generators").flatMap(this::generators);
+        Optional<ManifestMapping> template = spec.requireMapping("template");
+        Optional<String> appName = template.flatMap(t -> t.mapping("metadata")).flatMap(m -> m.get("name"))
+                .flatMap(Cursor::text).or(() -> name);
+        Optional<ManifestMapping> app = template.flatMap(this::templateSpec);
+        Optional<Path> path = app.flatMap(a -> a.requireMapping("source")).flatMap(s -> s.require("path"))
+                .filter(FieldRules::literal).flatMap(context::directory);
+        Optional<Rendering> rendering = app.flatMap(a -> a.requireMapping("source"))
+                .flatMap(s -> path.flatMap(p -> source(s, p, appName.orElse(""))));
+        Optional<String> namespace = app.flatMap(this::destination);
+        Optional<ManifestMapping> policy = app.flatMap(a -> a.mapping("syncPolicy"));
+        Optional<Boolean> policyKnown = policy.map(p -> FieldRules.check(p, RESOURCE, Set.of("automated"), Map.of(
+                "syncOptions", "sync options (syncPolicy.syncOptions)",
+                "retry", "sync retries (syncPolicy.retry)",
+                "managedNamespaceMetadata", "managed namespace metadata"))).or(() -> Optional.of(true));
+        Optional<ManifestMapping> automated = policy.flatMap(p -> p.mapping("automated"));
+        Optional<Boolean> automatedKnown = automated.map(a -> FieldRules.check(a, RESOURCE,
+                Set.of("prune", "selfHeal", "enabled"), Map.of("allowEmpty", "automated.allowEmpty (mch prunes to"
+                        + " an empty application as allowEmpty: true does)"))).or(() -> Optional.of(true));
+        Optional<Boolean> enabled = automated.map(a -> a.bool("enabled", true)).orElse(Optional.of(false));
+        Optional<Boolean> prune = automated.map(a -> a.bool("prune", false)).orElse(Optional.of(false));
+        Optional<Boolean> selfHeal = automated.map(a -> a.bool("selfHeal", false)).orElse(Optional.of(false));
+        if (!known || goTemplate.isEmpty() || name.isEmpty() || targets.isEmpty() || path.isEmpty() || rendering.isEmpty()
+                || namespace.isEmpty() || !policyKnown.orElse(false) || !automatedKnown.orElse(false) || enabled.isEmpty()
+                || prune.isEmpty() || selfHeal.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Application(name.get(), GitOpsManifests.ARGO_KIND, file, targets.get(),
+                List.of(context.relative(path.get())), namespace.get(), false, selfHeal.get(), prune.get(), enabled.get(),
+                Optional.empty(), rendering.get()));
+    }
+
+    /** One clusters generator; Argo CD includes its own cluster exactly when there is no selector. */
+    private Optional<Targets> generators(Cursor generators) {
+        return generators.items().flatMap(items -> {
+            if (items.size() != 1) {
+                generators.problem("mch does not model several generators in one ApplicationSet; found " + items.size());
+                return Optional.empty();
+            }
+            return ManifestMapping.of(items.get(0)).flatMap(generator -> {
+                boolean known = FieldRules.check(generator, RESOURCE, Set.of("clusters"), Map.of(
+                        "list", "the list generator", "matrix", "the matrix generator", "merge", "the merge generator",
+                        "git", "the git generator", "scmProvider", "the SCM provider generator",
+                        "pullRequest", "the pull request generator", "clusterDecisionResource",
+                        "the cluster decision resource generator", "plugin", "the plugin generator",
+                        "selector", "post-selectors (generators[].selector)"));
+                Optional<ManifestMapping> clusters = known ? generator.requireMapping("clusters") : Optional.empty();
+                if (!known || clusters.isEmpty()) {
+                    return Optional.empty();
+                }
+                return clusters(clusters.get());
+            });
+        });
+    }
+
+    private Optional<Targets> clusters(ManifestMapping clusters) {
+        boolean known = FieldRules.check(clusters, RESOURCE, Set.of("selector", "values"), Map.of(
+                "template", "generator-level template overrides (clusters.template)",
+                "flatList", "the flat-list cluster generator (clusters.flatList)"));
+        Optional<LabelSelector> selector = clusters.get("selector").map(Selectors::read)
+                .orElse(Optional.of(LabelSelector.labels(Map.of())));
+        if (!known || selector.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean everyCluster = selector.get().matchLabels().isEmpty() && selector.get().expressions().isEmpty();
+        if (!everyCluster && !context.check(clusters.get("selector").orElseThrow(), selector.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Targets(List.of(selector.get()), everyCluster));
+    }
+
+    /** The template's spec, with the metadata fields that do not change what lands accepted. */
+    private Optional<ManifestMapping> templateSpec(ManifestMapping template) {
+        boolean known = FieldRules.check(template, RESOURCE, Set.of("metadata", "spec"), Map.of());
+        Optional<ManifestMapping> spec = template.requireMapping("spec");
+        boolean specKnown = spec.map(s -> FieldRules.check(s, RESOURCE, Set.of("project", "source", "destination",
+                "syncPolicy", "info", "revisionHistoryLimit"), Map.of(
+                "sources", "multiple sources (spec.sources)",
+                "ignoreDifferences", "ignored differences (spec.ignoreDifferences)"))).orElse(false);
+        return known && specKnown ? spec : Optional.empty();
+    }
+
+    /** The destination namespace; the cluster must be the generator's ({@code {{server}}} or {@code {{name}}}). */
+    private Optional<String> destination(ManifestMapping spec) {
+        return spec.requireMapping("destination").flatMap(d -> {
+            boolean known = FieldRules.check(d, RESOURCE, Set.of("server", "name", "namespace"), Map.of());
+            boolean generated = d.get("server").map(s -> s.text().filter(t -> SERVER.matcher(t.strip()).matches()).isPresent())
+                    .or(() -> d.get("name").map(n -> n.text().filter(t -> CLUSTER_NAME.matcher(t.strip()).matches()).isPresent()))
+                    .orElse(false);
+            if (!generated) {
+                d.self().problem("mch models a destination that is the generated cluster: give server: '{{server}}'"
+                        + " or name: '{{name}}' (with goTemplate: '{{.server}}', '{{.name}}')");
+            }
+            Optional<String> namespace = d.get("namespace").filter(FieldRules::literal).map(Cursor::name)
+                    .orElse(Optional.of(GitOpsManifests.DEFAULT_NAMESPACE));
+            return known && generated ? namespace : Optional.empty();
+        });
+    }
+
+    /** How the source's directory is rendered: its files decide, {@code directory} and {@code helm} refine. */
+    private Optional<Rendering> source(ManifestMapping source, Path path, String applicationName) {
+        boolean known = FieldRules.check(source, RESOURCE, Set.of("repoURL", "targetRevision", "path", "directory",
+                "helm", "name"), Map.of(
+                "chart", "charts from a Helm repository (source.chart); put the chart in the repository",
+                "kustomize", "kustomize overrides (source.kustomize); write them in the kustomization",
+                "plugin", "config management plugins (source.plugin)",
+                "ref", "sources referenced by ref (source.ref)"));
+        boolean chart = Files.isRegularFile(path.resolve("Chart.yaml"));
+        boolean kustomization = !chart && Kustomize.in(path);
+        if (kustomization && Kustomize.command().isEmpty()) {
+            source.get("path").orElseThrow().problem("'" + context.relative(path) + "' holds a kustomization, and no"
+                    + " kustomize is installed to render it: " + Kustomize.INSTALL);
+            return Optional.empty();
+        }
+        Optional<ManifestMapping> helm = source.mapping("helm");
+        if (helm.isPresent() && !chart) {
+            helm.get().self().problem("source.helm applies to a Helm chart, and '" + context.relative(path)
+                    + "' holds no Chart.yaml");
+            return Optional.empty();
+        }
+        Optional<ManifestMapping> directory = source.mapping("directory");
+        if (directory.isPresent() && (chart || kustomization)) {
+            directory.get().self().problem("source.directory applies to a directory of manifests, and '"
+                    + context.relative(path) + "' holds a " + (chart ? "Helm chart" : "kustomization"));
+            return Optional.empty();
+        }
+        Optional<Boolean> recurse = directory.map(d -> FieldRules.check(d, RESOURCE, Set.of("recurse", "include", "exclude"),
+                Map.of("jsonnet", "Jsonnet (directory.jsonnet)")) ? d.bool("recurse", false) : Optional.<Boolean>empty())
+                .orElse(Optional.of(false));
+        Optional<Optional<String>> include = glob(directory, "include");
+        Optional<Optional<String>> exclude = glob(directory, "exclude");
+        Optional<Optional<Helm>> helmValues = chart
+                ? helm(source.self(), helm, path, applicationName).map(Optional::of)
+                : Optional.of(Optional.empty());
+        if (!known || recurse.isEmpty() || include.isEmpty() || exclude.isEmpty() || helmValues.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rendering(recurse.get(), include.get(), exclude.get(), helmValues.get()));
+    }
+
+    private static Optional<Optional<String>> glob(Optional<ManifestMapping> directory, String key) {
+        Optional<Cursor> value = directory.flatMap(d -> d.get(key));
+        return value.map(v -> v.text().filter(t -> FieldRules.literal(v)).map(Optional::of)).orElse(Optional.of(Optional.empty()));
+    }
+
+    private Optional<Helm> helm(Cursor source, Optional<ManifestMapping> given, Path chart, String applicationName) {
+        if (given.isEmpty()) {
+            return releaseName(source, Optional.empty(), applicationName).map(r -> new Helm(r, List.of(), Optional.empty(), Map.of()));
+        }
+        ManifestMapping helm = given.get();
+        boolean known = FieldRules.check(helm, RESOURCE, Set.of("releaseName", "valueFiles", "values", "valuesObject",
+                "parameters", "passCredentials"), Map.of());
+        Optional<String> release = releaseName(source, helm.get("releaseName"), applicationName);
+        Optional<List<String>> files = helm.get("valueFiles").map(c -> c.list(f -> f.text().filter(t -> {
+            if (!Files.isRegularFile(chart.resolve(t).normalize()) || !chart.resolve(t).normalize().startsWith(context.root())) {
+                f.problem("'" + t + "' is not a file of the chart's repository");
+                return false;
+            }
+            return true;
+        }))).orElse(Optional.of(List.of()));
+        Optional<Optional<String>> values = helm.get("valuesObject").map(c -> ManifestMapping.of(c).flatMap(ManifestMapping::values)
+                        .map(v -> Optional.of(new org.yaml.snakeyaml.Yaml().dump(v))))
+                .or(() -> helm.get("values").map(c -> c.text().map(Optional::of)))
+                .orElse(Optional.of(Optional.empty()));
+        Optional<Map<String, String>> parameters = helm.get("parameters").map(c -> c.list(this::parameter).map(list -> {
+            Map<String, String> map = new LinkedHashMap<>();
+            list.forEach(p -> map.put(p.getKey(), p.getValue()));
+            return map;
+        })).orElse(Optional.of(Map.of()));
+        if (!known || release.isEmpty() || files.isEmpty() || values.isEmpty() || parameters.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Helm(release.get(), files.get(), values.get(), parameters.get()));
+    }
+
+    private Optional<Map.Entry<String, String>> parameter(Cursor item) {
+        return ManifestMapping.of(item).flatMap(p -> {
+            boolean known = FieldRules.check(p, RESOURCE, Set.of("name", "value"), Map.of(
+                    "forceString", "helm.parameters[].forceString"));
+            Optional<String> name = p.require("name").flatMap(Cursor::text);
+            Optional<String> value = p.require("value").flatMap(Cursor::text);
+            return known && name.isPresent() && value.isPresent() ? Optional.of(Map.entry(name.get(), value.get())) : Optional.empty();
+        });
+    }
+
+    /** Argo CD's release name: the given one, else the generated Application's name. */
+    private static Optional<String> releaseName(Cursor source, Optional<Cursor> given, String applicationName) {
+        if (given.isPresent()) {
+            return given.get().text().filter(t -> FieldRules.literal(given.get()));
+        }
+        String rest = CLUSTER_NAME.matcher(applicationName).replaceAll("");
+        if (rest.contains("{{")) {
+            source.problem("the Helm release name defaults to the Application's name '" + applicationName + "', whose"
+                    + " parameters mch does not model beyond {{name}}; set source.helm.releaseName");
+            return Optional.empty();
+        }
+        return Optional.of(CLUSTER_NAME.matcher(applicationName).replaceAll(GitOpsManifests.CLUSTER_PLACEHOLDER));
+    }
+}

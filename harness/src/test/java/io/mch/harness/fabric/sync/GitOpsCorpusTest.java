@@ -1,0 +1,150 @@
+package io.mch.harness.fabric.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.mch.harness.backend.Fleet;
+import io.mch.harness.backend.embedded.EmbeddedBackend;
+import io.mch.harness.config.Step;
+import io.mch.harness.config.SyncSpec;
+import io.mch.harness.config.Topology;
+import io.mch.harness.config.TopologyLoader;
+import io.mch.harness.fabric.FabricContext;
+import io.mch.harness.network.Network;
+import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.RunClock;
+import io.mch.harness.runtime.RunContext;
+import io.mch.harness.runtime.TimeScale;
+import io.mch.reports.history.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed document's own ApplicationSet and GitRepo, with its path written as a real kustomize
+ * overlay over a base, on an embedded fleet of the seed's clusters: each cluster must end up with
+ * exactly the objects Argo CD and Fleet would put there (the overlay rendered by kustomize, the
+ * GitRepo's bundle on production and staging, nothing on dev or the hub), and a manual
+ * application only once a {@code sync} step asks for it.
+ */
+class GitOpsCorpusTest {
+
+    private static final Path SEED = Path.of("src/test/resources/io/mch/harness/fabric/sync/corpus/seed");
+    private static final TimeScale SCALE = new TimeScale(10);
+
+    @TempDir
+    Path dir;
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+
+    @Test
+    void theSeedApplicationSetPutsTheRenderedOverlayOnProductionOnly() throws Exception {
+        try (Running run = start("applicationset.yaml")) {
+            assertThat(run.sync.members()).containsExactlyInAnyOrder("prod", "staging", "dev");
+            ConfigMap config = configMap(run, "prod", "production", "prod-api-server");
+            assertThat(config.getData()).containsEntry("replicas", "3").containsEntry("log-level", "info");
+            assertThat(config.getMetadata().getLabels()).containsEntry("env", "production");
+            assertThat(run.fleet.cluster("prod").client().services().inNamespace("production").withName("prod-api-server")
+                    .get()).isNotNull();
+            assertThat(run.sync.desired().get("prod")).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+                    .containsExactlyInAnyOrder("ConfigMap/prod-api-server", "Service/prod-api-server");
+            assertThat(run.sync.desired().get("staging")).isEmpty();
+            assertThat(run.sync.desired()).doesNotContainKey("hub");
+            assertThat(run.sync.status("api-server", "prod")).contains("Synced");
+            for (String other : List.of("staging", "dev", "hub")) {
+                assertThat(configMaps(run, other, "production")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theSeedGitRepoPutsItsBundleOnProductionAndStaging() throws Exception {
+        try (Running run = start("gitrepo.yaml")) {
+            for (String target : List.of("prod", "staging")) {
+                assertThat(configMap(run, target, "production", "prod-api-server").getData()).containsEntry("replicas", "3");
+                assertThat(run.sync.status("api-server", target)).contains("Synced");
+            }
+            assertThat(configMaps(run, "dev", "production")).isEmpty();
+            assertThat(configMaps(run, "hub", "production")).isEmpty();
+        }
+    }
+
+    @Test
+    void aManualApplicationStaysOutOfSyncUntilASyncStepAndReachesTheHub() throws Exception {
+        try (Running run = start("manual.yaml")) {
+            assertThat(run.sync.members()).containsExactlyInAnyOrder("hub", "prod", "staging", "dev");
+            for (String cluster : List.of("hub", "prod", "staging", "dev")) {
+                assertThat(run.sync.status("api-server-manual", cluster)).contains("OutOfSync");
+                assertThat(configMaps(run, cluster, "manual")).isEmpty();
+            }
+            run.sync.perform(new Step.Scheduled(0, Duration.ZERO, new Step.Sync(new Step.Commit("api-server-manual",
+                    Step.CommitOp.CHANGE, "config.yaml", Optional.of(Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                            "metadata", Map.of("name", "api-server"), "data", Map.of("replicas", "2")))))));
+            for (String cluster : List.of("hub", "prod", "staging", "dev")) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> run.sync.status("api-server-manual", cluster)
+                        .equals(Optional.of("Synced")));
+                assertThat(configMap(run, cluster, "manual", "api-server").getData()).containsEntry("replicas", "2");
+            }
+        }
+    }
+
+    @Test
+    void aKustomizationThatDoesNotBuildIsASyncErrorNamingItsDirectoryNotAnUnreachableCluster() throws Exception {
+        try (Running run = start("broken.yaml")) {
+            assertThat(run.sync.status("broken", "prod")).contains("OutOfSync");
+            assertThat(events).filteredOn(Event.SyncStatus.class::isInstance).map(e -> (Event.SyncStatus) e)
+                    .singleElement().satisfies(s -> assertThat(s.detail()).startsWith("sync failed: cannot render")
+                            .contains("kustomize build").contains("k8s/broken"));
+        }
+    }
+
+    /** An embedded fleet of the seed's clusters, with the GitOps controller started on it. */
+    private record Running(Fleet fleet, Network network, GitOpsSync sync) implements AutoCloseable {
+        @Override
+        public void close() {
+            sync.close();
+            network.close();
+            fleet.close();
+        }
+    }
+
+    private Running start(String applications) throws Exception {
+        Path corpus = dir.resolve("seed");
+        try (Stream<Path> files = Files.walk(SEED)) {
+            for (Path p : files.toList()) {
+                Path copy = corpus.resolve(SEED.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(p, copy);
+                }
+            }
+        }
+        Path topologyFile = corpus.resolve("topology.yaml");
+        Files.writeString(topologyFile, Files.readString(topologyFile).replace("APPLICATIONS", applications));
+        Topology topology = TopologyLoader.load(topologyFile);
+        SyncSpec spec = topology.fabric().sync().orElseThrow();
+        Fleet fleet = new EmbeddedBackend().start(topology, RunContext.detached(TimeScale.REAL, Path.of("target")));
+        Network network = Network.of(topology, 3);
+        FabricContext ctx = new FabricContext(new RunContext(RunClock.startingNow(SCALE), events::add, 7, Console.silent(),
+                dir.resolve("run")), topology, fleet, network, List.of());
+        return new Running(fleet, network, GitOpsSync.start(spec.wall(SCALE), ctx));
+    }
+
+    private static ConfigMap configMap(Running run, String cluster, String namespace, String name) {
+        return run.fleet.cluster(cluster).client().configMaps().inNamespace(namespace).withName(name).get();
+    }
+
+    private static List<String> configMaps(Running run, String cluster, String namespace) {
+        return run.fleet.cluster(cluster).client().configMaps().inNamespace(namespace).list().getItems().stream()
+                .map(c -> c.getMetadata().getName()).toList();
+    }
+}
