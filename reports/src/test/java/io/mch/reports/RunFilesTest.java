@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mch.reports.model.Json;
+import io.mch.reports.model.LatencyBreakdown;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -74,6 +75,27 @@ class RunFilesTest {
         RunFiles.writeRunJson(again, read);
         assertContains(Json.mapper().readTree(again.resolve("run.json").toFile()),
                 Json.mapper().readTree(CONTRACT_EXAMPLE), "$");
+    }
+
+    @Test
+    void theLatencyBreakdownIsWrittenByPairAndReadBack() throws Exception {
+        LatencyBreakdown breakdown = new LatencyBreakdown("same-region pairs", 3_000, 12, 30, 100, List.of(
+                new LatencyBreakdown.PairLatency("hub", "dev", true, 2.1, 30, Verdict.PASS,
+                        "p99 of 30 samples is their maximum: it needs 100"),
+                new LatencyBreakdown.PairLatency("hub", "prod", false, 79.8, 300, null, null)));
+        RunRecord run = new RunRecord("s", "hub-spoke", "embedded", 1, Verdict.PASS,
+                List.of(new SloResult("cross-cluster-latency", 99, 2.1, "ms", "max 50ms", Verdict.PASS, null,
+                        breakdown)),
+                List.of(), Map.of(), "Synced", List.of(), null, 60_000, 50, null, "completed");
+        RunFiles.writeRunJson(dir, run);
+
+        JsonNode latency = Json.mapper().readTree(dir.resolve("run.json").toFile()).at("/slos/0/latency");
+        assertThat(latency.get("scope").asText()).isEqualTo("same-region pairs");
+        assertThat(latency.get("warm_up_ms").asLong()).isEqualTo(3_000);
+        assertThat(latency.get("samples_needed").asLong()).isEqualTo(100);
+        assertThat(latency.at("/pairs/1/judged").asBoolean()).isFalse();
+        assertThat(latency.at("/pairs/1").has("verdict")).isFalse();
+        assertThat(RunFiles.readRunJson(dir)).isEqualTo(run);
     }
 
     /** Every key of {@code expected} exists in {@code actual} with an equal value (numbers by value). */

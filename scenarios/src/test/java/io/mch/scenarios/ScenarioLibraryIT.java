@@ -42,8 +42,8 @@ class ScenarioLibraryIT {
                     "failover-time", Verdict.PASS,
                     "availability", Verdict.PASS,
                     "config-consistency", Verdict.PASS,
-                    // A 76 ms inter-region RTT cannot meet a 50 ms cross-cluster target: a true finding.
-                    "cross-cluster-latency", Verdict.FAIL))),
+                    // The seed's regional target: this topology has no two clusters in one region.
+                    "cross-cluster-latency", Verdict.UNKNOWN))),
             Map.entry("active-passive-node-loss", new Expected(1, Map.of(
                     "failover-time", Verdict.PASS,
                     "availability", Verdict.PASS,

@@ -60,7 +60,7 @@ final class ScenarioBinder {
         Optional<Scenario.Traffic> traffic = f.optional("traffic", c -> traffic(c, duration), DEFAULT_TRAFFIC);
         FaultBinder faultBinder = new FaultBinder(faultTypes, topology.clusters(), duration);
         Optional<List<ScheduledFault>> faults = f.optional("faults", c -> faults(c, faultBinder), List.of());
-        Optional<SloTargets> slo = f.optional("slo", SloBinder::bind, SloTargets.none());
+        Optional<SloTargets> slo = f.optional("slo", c -> SloBinder.bind(c, topology.clusters()), SloTargets.none());
         f.get("explore").ifPresent(new ExploreBinder(faultTypes, topology.clusters(), duration)::bind);
         Optional<Optional<Scenario.Load>> load = f.get("load")
                 .map(c -> LoadBinder.bind(c, duration, topology.topology()).map(Optional::of))

@@ -1,5 +1,7 @@
 package io.mch.harness.config;
 
+import io.mch.harness.config.Topology.ClusterSpec;
+import io.mch.reports.judge.LatencyScope;
 import io.mch.reports.judge.SloTargets;
 import io.mch.reports.judge.SloTargets.AvailabilityTarget;
 import io.mch.reports.judge.SloTargets.LatencyTarget;
@@ -23,14 +25,15 @@ final class SloBinder {
 
     private SloBinder() {}
 
-    static Optional<SloTargets> bind(Cursor section) {
+    static Optional<SloTargets> bind(Cursor section, Optional<List<ClusterSpec>> clusters) {
         List<String> keys = new ArrayList<>(
                 List.of("failover-time", "cross-cluster-latency", "config-consistency", "availability"));
         keys.addAll(SloTargets.FABRIC_FIGURES);
         return section.fields(keys)
                 .flatMap(f -> {
                     Optional<Optional<Duration>> failover = present(f, "failover-time", SloBinder::failoverTime);
-                    Optional<Optional<LatencyTarget>> latency = present(f, "cross-cluster-latency", SloBinder::latency);
+                    Optional<Optional<LatencyTarget>> latency = present(f, "cross-cluster-latency",
+                            c -> latency(c, clusters));
                     Optional<Optional<Double>> consistency = present(f, "config-consistency", SloBinder::consistency);
                     Optional<Optional<AvailabilityTarget>> availability =
                             present(f, "availability", SloBinder::availability);
@@ -61,12 +64,13 @@ final class SloBinder {
         return section.fields(List.of("max")).flatMap(f -> f.required("max", Cursor::duration));
     }
 
-    private static Optional<LatencyTarget> latency(Cursor section) {
-        return section.fields(List.of("percentile", "max")).flatMap(f -> {
+    private static Optional<LatencyTarget> latency(Cursor section, Optional<List<ClusterSpec>> clusters) {
+        return section.fields(List.of("percentile", "max", "pairs", "regions")).flatMap(f -> {
             Optional<Integer> percentile = f.optional("percentile", SloBinder::percentile, DEFAULT_PERCENTILE);
             Optional<Duration> max = f.required("max", Cursor::duration);
-            return percentile.isPresent() && max.isPresent()
-                    ? Optional.of(new LatencyTarget(percentile.get(), max.get()))
+            Optional<LatencyScope> scope = LatencyScopeBinder.bind(f, clusters);
+            return percentile.isPresent() && max.isPresent() && scope.isPresent()
+                    ? Optional.of(new LatencyTarget(percentile.get(), max.get(), scope.get()))
                     : Optional.empty();
         });
     }

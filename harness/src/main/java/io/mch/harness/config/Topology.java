@@ -104,9 +104,16 @@ public record Topology(
             HealthCheck healthCheck,
             Duration dnsTtl,
             Map<String, Integer> weights,
-            Views views) {
+            Views views,
+            Optional<DnsRecords> records) {
         public GlobalLoadBalancerSpec {
             weights = Map.copyOf(weights);
+        }
+
+        /** A load balancer configured by the topology alone. */
+        public GlobalLoadBalancerSpec(LbPolicy policy, Optional<String> primary, HealthCheck healthCheck,
+                Duration dnsTtl, Map<String, Integer> weights, Views views) {
+            this(policy, primary, healthCheck, dnsTtl, weights, views, Optional.empty());
         }
 
         /** A load balancer with a single view. */
@@ -120,7 +127,21 @@ public record Topology(
             return new GlobalLoadBalancerSpec(policy, primary,
                     new HealthCheck(scale.wall(healthCheck.interval()), scale.wall(healthCheck.timeout()),
                             healthCheck.failureThreshold()),
-                    scale.wall(dnsTtl), weights, views);
+                    scale.wall(dnsTtl), weights, views, records);
+        }
+    }
+
+    /**
+     * The DNS records a k8gb {@code Gslb} or an ExternalDNS {@code DNSEndpoint} among the workload's
+     * manifests publish: {@code source} names the resource (kind, name, file and line) for the
+     * report; {@code service} is the Service the health checks call; {@code members} are the
+     * clusters the records may answer with, in record order; {@code healthChecked} is false for a
+     * DNSEndpoint on its own — ExternalDNS publishes what is written and checks nothing, so its
+     * records keep naming a dead cluster.
+     */
+    public record DnsRecords(String source, String service, List<String> members, boolean healthChecked) {
+        public DnsRecords {
+            members = List.copyOf(members);
         }
     }
 
@@ -130,10 +151,16 @@ public record Topology(
         PER_CLUSTER
     }
 
+    /**
+     * How a healthy cluster is chosen: the first in failover order, in turn, by weight, or the
+     * nearest to the clients ({@code GEOIP}: by the topology's round-trip times from the clients'
+     * region, a stand-in for k8gb's GeoIP database lookup of the client's address).
+     */
     public enum LbPolicy {
         FAILOVER,
         ROUND_ROBIN,
-        WEIGHTED
+        WEIGHTED,
+        GEOIP
     }
 
     /** k8gb-style health checks: every {@code interval}, a check that exceeds {@code timeout} fails. */

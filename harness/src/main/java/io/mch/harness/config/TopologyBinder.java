@@ -95,6 +95,10 @@ final class TopologyBinder {
         Optional<WorkloadSpec> workload = top.optional("workload", this::workload, new WorkloadSpec(List.of(), ""));
         Optional<FabricSpec> fabric =
                 top.optional("fabric", c -> fabric(c, clusters, workload), new FabricSpec(Optional.empty()));
+        if (fabric.isPresent() && workload.isPresent() && clusters.isPresent()) {
+            fabric = BalancerResources.configure(fabric.get(), top.get("fabric").flatMap(Cursor::entries)
+                    .map(sections -> sections.get("global-load-balancer")), workload.get(), clusters.get(), problems);
+        }
         if (problems.count() > before) {
             return new Result(Optional.empty(), clusters);
         }
@@ -267,7 +271,8 @@ final class TopologyBinder {
 
     private Optional<GlobalLoadBalancerSpec> globalLoadBalancer(
             Cursor section, Optional<List<ClusterSpec>> clusters) {
-        return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights", "views")).flatMap(f -> {
+        return section.fields(List.of("policy", "primary", "health-check", "dns-ttl", "weights", "views",
+                "addresses")).flatMap(f -> {
             Optional<LbPolicy> policy = f.optional("policy", c -> c.choice(LbPolicy.class), LbPolicy.FAILOVER);
             Optional<Optional<String>> primary = primary(f, policy, clusters);
             Optional<HealthCheck> healthCheck =

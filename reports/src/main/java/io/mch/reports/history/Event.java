@@ -96,11 +96,34 @@ public sealed interface Event {
             Double configConsistencyMinPercent,
             Double availabilityMinPercent,
             Double incidentsPerYear,
-            Map<String, Long> measuredMaxMs) {
+            Map<String, Long> measuredMaxMs,
+            LatencyScope latencyScope) {
 
         public SloTargets {
             measuredMaxMs = measuredMaxMs == null ? Map.of() : java.util.Collections.unmodifiableMap(
                     new java.util.LinkedHashMap<>(measuredMaxMs));
+        }
+
+        /** Targets without a latency scope (histories written before it existed judge all pairs). */
+        public SloTargets(Long failoverTimeMaxMs, Integer latencyPercentile, Long latencyMaxMs,
+                Double configConsistencyMinPercent, Double availabilityMinPercent, Double incidentsPerYear,
+                Map<String, Long> measuredMaxMs) {
+            this(failoverTimeMaxMs, latencyPercentile, latencyMaxMs, configConsistencyMinPercent,
+                    availabilityMinPercent, incidentsPerYear, measuredMaxMs, null);
+        }
+    }
+
+    /**
+     * Which cross-cluster pairs a latency target judges: {@code kind} is {@code all},
+     * {@code same-region}, {@code regions} (both clusters in one of {@code regions}) or
+     * {@code pairs} (the named cluster pairs, either direction).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record LatencyScope(String kind, List<String> regions, List<List<String>> pairs) {
+
+        public LatencyScope {
+            regions = regions == null ? List.of() : List.copyOf(regions);
+            pairs = pairs == null ? List.of() : pairs.stream().map(List::copyOf).toList();
         }
     }
 

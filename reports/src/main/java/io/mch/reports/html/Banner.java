@@ -8,6 +8,7 @@ import io.mch.reports.judge.FaultWindows;
 import io.mch.reports.judge.SloText;
 import io.mch.reports.judge.Target;
 import io.mch.reports.judge.Times;
+import io.mch.reports.judge.WarmUp;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.RunRecord.FaultWindow;
 import io.mch.reports.model.SloResult;
@@ -51,8 +52,9 @@ public final class Banner {
                             + " first failed at " + Times.seconds(p.tMs())
                             + (p.error() == null ? "" : " (" + p.error() + ")") + ", " + faultAt(answered(p), faults))
                     .orElse(detail(slo));
-            case "cross-cluster-latency" -> history.crossClusterProbes().stream()
-                    .filter(p -> p.ok() && target.map(t -> !t.allows(p.latencyMs())).orElse(false))
+            case "cross-cluster-latency" -> WarmUp.crossClusterAfter(history).stream()
+                    .filter(p -> judged(slo, p))
+                    .filter(p -> target.map(t -> !t.allows(p.latencyMs())).orElse(false))
                     .findFirst()
                     .map(p -> p.source() + " → " + p.target() + " first took " + SloText.number(p.latencyMs())
                             + " ms at " + Times.seconds(p.tMs()) + ", " + faultAt(answered(p), faults))
@@ -64,6 +66,12 @@ public final class Banner {
                     .orElse(detail(slo));
             default -> detail(slo);
         };
+    }
+
+    /** Whether the latency SLO judged this probe's pair (results without a breakdown judged every pair). */
+    private static boolean judged(SloResult slo, Event.Probe p) {
+        return slo.latency() == null || slo.latency().pairs().stream().anyMatch(pair -> pair.judged()
+                && pair.source().equals(p.source()) && pair.target().equals(p.target()));
     }
 
     /** The fault that never recovered, else the one whose failover broke the bound (else the longest). */

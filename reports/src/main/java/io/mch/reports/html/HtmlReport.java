@@ -12,6 +12,7 @@ import io.mch.reports.judge.Consistency;
 import io.mch.reports.judge.FaultWindows;
 import io.mch.reports.judge.SloText;
 import io.mch.reports.judge.Times;
+import io.mch.reports.judge.WarmUp;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -111,6 +112,8 @@ public final class HtmlReport {
                 .toList());
         context.put("errors", errors(history));
         context.put("latency", LatencyMatrix.of(history));
+        context.put("latencySlo", slos(run).stream().filter(s -> s.latency() != null).findFirst().orElse(null));
+        context.put("warmUp", Times.seconds(WarmUp.scenarioMs(history)));
         context.put("log", EventLog.of(history));
         FabricView fabric = FabricView.of(history);
         context.put("fabric", fabric.empty() ? null : fabric);

@@ -20,7 +20,7 @@ public final class Checkers {
     public static List<Checker> forTargets(SloTargets targets) {
         List<Checker> checkers = new ArrayList<>();
         targets.failoverTimeMax().ifPresent(max -> checkers.add(new FailoverTimeChecker(max)));
-        targets.crossClusterLatency().ifPresent(t -> checkers.add(new CrossClusterLatencyChecker(t.percentile(), t.max())));
+        targets.crossClusterLatency().ifPresent(t -> checkers.add(new CrossClusterLatencyChecker(t)));
         targets.configConsistencyMinPercent().ifPresent(min -> checkers.add(new ConfigConsistencyChecker(min)));
         targets.availability().ifPresent(a -> checkers.add(new AvailabilityChecker(a.minPercent(), a.incidentsPerYear())));
         targets.measuredMax().forEach((name, max) -> checkers.add(new MeasuredChecker(name, max)));
@@ -48,8 +48,7 @@ public final class Checkers {
                 result = unknown(checker, "checker failed: " + e);
             }
             if (notExecuted.isPresent() && result.verdict() == Verdict.PASS) {
-                result = new SloResult(result.name(), result.percentile(), result.value(), result.unit(),
-                        result.target(), Verdict.UNKNOWN, "not judged: " + notExecuted.get());
+                result = result.with(Verdict.UNKNOWN, "not judged: " + notExecuted.get());
             }
             results.add(result);
         }

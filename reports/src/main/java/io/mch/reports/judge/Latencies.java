@@ -35,13 +35,13 @@ public final class Latencies {
     }
 
     /**
-     * The successful cross-cluster probes of a history by source cluster, then target cluster, both
-     * in name order. Failed probes have no service latency (their latency is their timeout, which
-     * availability counts), so they are left out.
+     * The successful cross-cluster probes of a history after its {@link WarmUp}, by source cluster,
+     * then target cluster, both in name order. Failed probes have no service latency (their latency
+     * is their timeout, which availability counts), so they are left out.
      */
     public static Map<String, Map<String, Latencies>> byPair(History history) {
         Map<String, Map<String, Latencies>> pairs = new TreeMap<>();
-        history.crossClusterProbes().stream().filter(Event.Probe::ok).forEach(p -> pairs
+        WarmUp.crossClusterAfter(history).forEach(p -> pairs
                 .computeIfAbsent(p.source(), s -> new TreeMap<>())
                 .computeIfAbsent(p.target(), t -> new Latencies())
                 .add(p.latencyMs()));
@@ -51,6 +51,14 @@ public final class Latencies {
     /** The latency in ms, to 0.1 ms, at or below which {@code percentile} % of the samples lie. */
     public double percentileMs(int percentile) {
         return Math.round(histogram.getValueAtPercentile(percentile) / 100.0) / 10.0;
+    }
+
+    /**
+     * How many samples a percentile needs to be more than their maximum: below {@code 100 / (100 - p)}
+     * samples the p-th percentile is the largest sample (a p99 of 30 probes is their maximum).
+     */
+    public static long samplesNeeded(int percentile) {
+        return percentile >= 100 ? 1 : (long) Math.ceil(100.0 / (100 - percentile));
     }
 
     /** How many latencies were recorded. */

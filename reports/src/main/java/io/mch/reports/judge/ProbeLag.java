@@ -60,8 +60,7 @@ public final class ProbeLag {
             return slos;
         }
         return slos.stream().map(s -> s.verdict() == Verdict.FAIL && TIMED_BY_PROBES.contains(s.name())
-                ? new SloResult(s.name(), s.percentile(), s.value(), s.unit(), s.target(), Verdict.UNKNOWN,
-                        describe(schedule.get()) + "; this FAIL may be mch's own lag, not the system's"
+                ? s.with(Verdict.UNKNOWN, describe(schedule.get()) + "; this FAIL may be mch's own lag, not the system's"
                                 + (s.detail() == null ? "" : " (measured: " + s.detail() + ")"))
                 : s).toList();
     }

@@ -1,5 +1,6 @@
 package io.mch.reports.judge;
 
+import io.mch.reports.model.LatencyBreakdown;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 
@@ -20,6 +21,12 @@ public record Slo(String name, Integer percentile, String unit, Target target) {
     }
 
     public SloResult result(Double value, Verdict verdict, String detail) {
-        return new SloResult(name, percentile, value, unit, target == null ? null : target.text(), verdict, detail);
+        return result(value, verdict, detail, null);
+    }
+
+    /** With the cross-cluster latency SLO's breakdown by pair. */
+    public SloResult result(Double value, Verdict verdict, String detail, LatencyBreakdown latency) {
+        return new SloResult(name, percentile, value, unit, target == null ? null : target.text(), verdict, detail,
+                latency);
     }
 }

@@ -54,7 +54,8 @@ public record SloTargets(
                 configConsistencyMinPercent.orElse(null),
                 availability.map(AvailabilityTarget::minPercent).orElse(null),
                 availability.map(AvailabilityTarget::incidentsPerYear).orElse(null),
-                measured);
+                measured,
+                crossClusterLatency.map(t -> t.scope().recorded()).orElse(null));
     }
 
     /** The targets a history recorded (see {@link #recorded()}). */
@@ -65,14 +66,22 @@ public record SloTargets(
         return new SloTargets(
                 Optional.ofNullable(recorded.failoverTimeMaxMs()).map(Duration::ofMillis),
                 Optional.ofNullable(recorded.latencyMaxMs())
-                        .flatMap(ms -> percentile.map(p -> new LatencyTarget(p, Duration.ofMillis(ms)))),
+                        .flatMap(ms -> percentile.map(p -> new LatencyTarget(p, Duration.ofMillis(ms),
+                                LatencyScope.of(recorded.latencyScope())))),
                 Optional.ofNullable(recorded.configConsistencyMinPercent()),
                 Optional.ofNullable(recorded.availabilityMinPercent()).map(min -> new AvailabilityTarget(min,
                         Optional.ofNullable(recorded.incidentsPerYear()).orElse(DEFAULT_INCIDENTS_PER_YEAR))),
                 measured);
     }
 
-    public record LatencyTarget(int percentile, Duration max) {}
+    /** A percentile's ceiling over the cross-cluster pairs {@code scope} covers. */
+    public record LatencyTarget(int percentile, Duration max, LatencyScope scope) {
+
+        /** Over all pairs: what a target without a scope has always meant. */
+        public LatencyTarget(int percentile, Duration max) {
+            this(percentile, max, LatencyScope.all());
+        }
+    }
 
     /** {@code incidentsPerYear} feeds the yearly downtime projection; default 4. */
     public record AvailabilityTarget(double minPercent, double incidentsPerYear) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mch.reports.SampleRun;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
+import io.mch.reports.judge.WarmUp;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
@@ -106,7 +107,7 @@ class HtmlReportTest {
                 new Event.RunStarted(0, evil, "t", "embedded", 1, 2_000, 100, 500, List.of()),
                 new Event.FaultStarted(0, 0, "partition", evil),
                 new Event.Serving(10, evil, evil),
-                new Event.Probe(100, evil, "<b>x</b>", "<b>x</b>", true, 5, null),
+                new Event.Probe(2 * WarmUp.WALL_MS, evil, "<b>x</b>", "<b>x</b>", true, 5, null),
                 new Event.Probe(200, "clients", "global", evil, false, 5, evil),
                 new Event.ConsistencySample(300, evil, evil, true, true)));
 

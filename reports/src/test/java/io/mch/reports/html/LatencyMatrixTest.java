@@ -7,6 +7,7 @@ import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
 import io.mch.reports.judge.CrossClusterLatencyChecker;
 import io.mch.reports.judge.SloText;
+import io.mch.reports.judge.WarmUp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class LatencyMatrixTest {
 
+    /** After the warm-up of traffic that starts at 0. */
+    private static final long WARM = WarmUp.WALL_MS;
+
     private static History crossProbes(String slowSource) {
         List<Event> events = new ArrayList<>();
         for (int i = 1; i <= 100; i++) {
-            events.add(new Event.Probe(i * 10L, slowSource, "eu-west", "eu-west", true, i, null));
-            events.add(new Event.Probe(i * 10L, "eu-west", "us-east", "us-east", true, 10, null));
+            events.add(new Event.Probe(WARM + i * 10L, slowSource, "eu-west", "eu-west", true, i, null));
+            events.add(new Event.Probe(WARM + i * 10L, "eu-west", "us-east", "us-east", true, 10, null));
         }
         // A failed probe's latency is its timeout: it must not reach the percentiles.
-        events.add(new Event.Probe(5, "eu-west", "us-east", null, false, 5_000, "timeout"));
-        events.add(new Event.Probe(5, "clients", "global", "us-east", true, 9_999, null));
+        events.add(new Event.Probe(WARM + 5, "eu-west", "us-east", null, false, 5_000, "timeout"));
+        events.add(new Event.Probe(0, "clients", "global", "us-east", true, 9_999, null));
+        // A warm-up probe (the first seconds of traffic) must not reach them either.
+        events.add(new Event.Probe(5, "eu-west", "us-east", "us-east", true, 1_500, null));
         return new History(events);
     }
 
@@ -51,9 +57,9 @@ class LatencyMatrixTest {
     void eachCellShowsThePercentileTheSloJudges() {
         // Around a second, where microsecond histogram buckets are 32 and 64 µs wide: a percentile
         // taken from the raw samples would read 0.1 ms lower than the histogram's.
-        List<Event> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>(List.of(new Event.Probe(0, "clients", "global", "us-east", true, 10, null)));
         for (int i = 0; i < 100; i++) {
-            events.add(new Event.Probe(i * 10L, "us-east", "eu-west", "eu-west", true, 990.04 + i, null));
+            events.add(new Event.Probe(WARM + i * 10L, "us-east", "eu-west", "eu-west", true, 990.04 + i, null));
         }
         History history = new History(events);
 

@@ -71,7 +71,7 @@ public final class GlobalLoadBalancer implements Fabric {
         this.sink = sink;
         this.random = new Random(seed);
         this.policy = spec.policy();
-        this.checkers = failoverOrder(topology, spec).stream()
+        this.checkers = FailoverOrder.of(topology, spec).stream()
                 .map(c -> new HealthChecker(
                         c, checkAddresses.get(c), service, spec.healthCheck().failureThreshold()))
                 .toList();
@@ -99,14 +99,18 @@ public final class GlobalLoadBalancer implements Fabric {
             long seed,
             LongSupplier clockMs)
             throws IOException {
-        var glb = new GlobalLoadBalancer(spec, topology, checkAddresses, service, sink, seed, clockMs);
+        String checked = spec.records().map(Topology.DnsRecords::service).orElse(service);
+        var glb = new GlobalLoadBalancer(spec, topology, checkAddresses, checked, sink, seed, clockMs);
         try {
-            glb.checkers.forEach(c -> c.check(glb.http));
-            glb.recordServing("initial health check", true);
-            long interval = spec.healthCheck().interval().toMillis();
-            for (HealthChecker c : glb.checkers) {
-                glb.checks.scheduleAtFixedRate(() -> glb.checkOnce(c), interval, interval, TimeUnit.MILLISECONDS);
+            if (glb.healthChecked()) {
+                glb.checkers.forEach(c -> c.check(glb.http));
+                long interval = spec.healthCheck().interval().toMillis();
+                for (HealthChecker c : glb.checkers) {
+                    glb.checks.scheduleAtFixedRate(() -> glb.checkOnce(c), interval, interval, TimeUnit.MILLISECONDS);
+                }
             }
+            glb.recordServing(spec.records().map(r -> (r.healthChecked() ? "initial health check, " : "")
+                    + "records of " + r.source()).orElse("initial health check"), true);
             glb.dns.start();
             return glb;
         } catch (RuntimeException e) {
@@ -127,9 +131,9 @@ public final class GlobalLoadBalancer implements Fabric {
             return Optional.empty();
         }
         String cluster = switch (policy) {
-            case FAILOVER -> healthy.get(0);
             case ROUND_ROBIN -> healthy.get(Math.floorMod(roundRobin.getAndIncrement(), healthy.size()));
             case WEIGHTED -> weighted(healthy);
+            case FAILOVER, GEOIP -> healthy.get(0);
         };
         return Optional.of(new Answer(cluster, spec.dnsTtl().toMillis()));
     }
@@ -163,7 +167,8 @@ public final class GlobalLoadBalancer implements Fabric {
     private synchronized void recordServing(String reason, boolean first) {
         List<String> healthy = healthy();
         String now = healthy.isEmpty() ? null
-                : policy == Topology.LbPolicy.FAILOVER ? healthy.get(0) : String.join(",", healthy);
+                : policy == Topology.LbPolicy.FAILOVER || policy == Topology.LbPolicy.GEOIP ? healthy.get(0)
+                : String.join(",", healthy);
         if (first || !Objects.equals(now, serving)) {
             serving = now;
             sink.accept(new Event.Serving(clockMs.getAsLong(), now, reason));
@@ -194,9 +199,21 @@ public final class GlobalLoadBalancer implements Fabric {
         }
     }
 
-    /** Healthy clusters in failover order. */
+    /**
+     * The clusters an answer may name, in failover order: the healthy ones among the records'
+     * members; every member when nothing checks their health (a DNSEndpoint on its own).
+     */
     private List<String> healthy() {
-        return order.stream().filter(HealthChecker::healthy).map(HealthChecker::cluster).toList();
+        List<String> members = spec.records().map(Topology.DnsRecords::members).orElse(null);
+        return order.stream()
+                .filter(c -> members == null || members.contains(c.cluster()))
+                .filter(c -> !healthChecked() || c.healthy())
+                .map(HealthChecker::cluster)
+                .toList();
+    }
+
+    private boolean healthChecked() {
+        return spec.records().map(Topology.DnsRecords::healthChecked).orElse(true);
     }
 
     /** A planned failover: {@code to} becomes the primary and the policy {@code failover}. */
@@ -213,19 +230,6 @@ public final class GlobalLoadBalancer implements Fabric {
             recordServing("planned failover to " + failover.to(), false);
         }
         return true;
-    }
-
-    /** Primary first, then passive clusters, then the rest, each in topology order. */
-    private static List<String> failoverOrder(Topology topology, GlobalLoadBalancerSpec spec) {
-        List<String> order = new ArrayList<>();
-        spec.primary().ifPresent(order::add);
-        topology.clusters().stream()
-                .filter(c -> c.role() == Topology.Role.PASSIVE)
-                .map(Topology.ClusterSpec::name)
-                .filter(n -> !order.contains(n))
-                .forEach(order::add);
-        topology.clusterNames().stream().filter(n -> !order.contains(n)).forEach(order::add);
-        return order;
     }
 
     @Override

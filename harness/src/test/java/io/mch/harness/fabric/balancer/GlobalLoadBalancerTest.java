@@ -68,13 +68,60 @@ class GlobalLoadBalancerTest {
         }
     }
 
+    @Test
+    void geoipAnswersTheHealthyClusterNearestTheClients() throws Exception {
+        var spec = spec(LbPolicy.GEOIP, Optional.empty(), Optional.empty());
+        var network = new Topology.NetworkSpec(List.of(new Topology.RegionLatency("r1", "r2", Duration.ofMillis(76),
+                Duration.ZERO)), "r2");
+        try (var glb = start(spec, network)) {
+            assertThat(glb.answer()).map(GlobalLoadBalancer.Answer::cluster).contains("west");
+            up.get("west").set(false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> glb.answer().map(GlobalLoadBalancer.Answer::cluster),
+                    a -> a.equals(Optional.of("east")));
+        }
+    }
+
+    @Test
+    void aDnsEndpointsRecordsKeepNamingADeadClusterForNothingChecksThem() throws Exception {
+        var records = new Topology.DnsRecords("ExternalDNS DNSEndpoint api", "api", List.of("east", "west"), false);
+        try (var glb = start(spec(LbPolicy.ROUND_ROBIN, Optional.empty(), Optional.of(records)), network())) {
+            up.get("east").set(false);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> List.of(
+                    glb.answer().orElseThrow().cluster(), glb.answer().orElseThrow().cluster()),
+                    answers -> answers.containsAll(List.of("east", "west")));
+            assertThat(events).extracting(Event.Serving::reason)
+                    .containsExactly("records of ExternalDNS DNSEndpoint api");
+        }
+    }
+
+    @Test
+    void recordsNamingOneClusterAnswerOnlyIt() throws Exception {
+        var records = new Topology.DnsRecords("ExternalDNS DNSEndpoint api", "api", List.of("west"), false);
+        try (var glb = start(spec(LbPolicy.ROUND_ROBIN, Optional.empty(), Optional.of(records)), network())) {
+            assertThat(List.of(glb.answer().get().cluster(), glb.answer().get().cluster())).containsOnly("west");
+        }
+    }
+
     private GlobalLoadBalancer start(LbPolicy policy) throws Exception {
-        var spec = new GlobalLoadBalancerSpec(policy, Optional.of("east"),
-                new HealthCheck(Duration.ofMillis(50), Duration.ofMillis(200), 3), Duration.ofSeconds(30), Map.of());
+        return start(spec(policy, Optional.of("east"), Optional.empty()), network());
+    }
+
+    private static Topology.NetworkSpec network() {
+        return new Topology.NetworkSpec(List.of(), "r1");
+    }
+
+    private static GlobalLoadBalancerSpec spec(LbPolicy policy, Optional<String> primary,
+            Optional<Topology.DnsRecords> records) {
+        return new GlobalLoadBalancerSpec(policy, primary,
+                new HealthCheck(Duration.ofMillis(50), Duration.ofMillis(200), 3), Duration.ofSeconds(30), Map.of(),
+                Topology.Views.SINGLE, records);
+    }
+
+    private GlobalLoadBalancer start(GlobalLoadBalancerSpec spec, Topology.NetworkSpec network) throws Exception {
         var topology = new Topology(null, "t",
                 List.of(new ClusterSpec("east", "r1", Topology.Role.ACTIVE, 1, Map.of()),
                         new ClusterSpec("west", "r2", Topology.Role.PASSIVE, 1, Map.of())),
-                new Topology.NetworkSpec(List.of(), "r1"), null,
+                network, null,
                 new Topology.FabricSpec(Optional.of(spec)), null);
         return GlobalLoadBalancer.start(spec, topology,
                 Map.of("east", healthz("east"), "west", healthz("west")), "api", events::add, 1, System::currentTimeMillis);
