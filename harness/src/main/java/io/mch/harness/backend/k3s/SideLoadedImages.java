@@ -28,7 +28,7 @@ final class SideLoadedImages {
         try {
             Path tar = Files.createTempFile("mch-side-loaded-", ".tar");
             SaveImagesCmd save = docker.saveImagesCmd();
-            for (String image : images) {
+            for (String image : images.stream().distinct().toList()) {
                 DockerImageName name = DockerImageName.parse(image);
                 save.withImage(name.getUnversionedPart(), name.getVersionPart());
             }
