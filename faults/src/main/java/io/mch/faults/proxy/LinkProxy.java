@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A TCP proxy that stands for one network path between two endpoints, so that latency and
@@ -32,13 +33,13 @@ public final class LinkProxy implements AutoCloseable {
 
     private final String name;
     private final ServerSocket server;
-    private final InetSocketAddress upstream;
+    private final Supplier<InetSocketAddress> upstream;
     private final Toxics toxics;
     private final DaemonThreads threads;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
-    private LinkProxy(String name, ServerSocket server, InetSocketAddress upstream, long seed) {
+    private LinkProxy(String name, ServerSocket server, Supplier<InetSocketAddress> upstream, long seed) {
         this.name = name;
         this.server = server;
         this.upstream = upstream;
@@ -51,6 +52,16 @@ public final class LinkProxy implements AutoCloseable {
      * {@code seed} drives the jitter, so the same seed gives the same sequence of delays.
      */
     public static LinkProxy open(String name, InetAddress bind, InetSocketAddress upstream, long seed)
+            throws IOException {
+        Objects.requireNonNull(upstream, "upstream");
+        return open(name, bind, () -> upstream, seed);
+    }
+
+    /**
+     * A proxy whose upstream is asked again for every new connection: a stable address in front
+     * of an endpoint that moves (a restarted container published on another host port).
+     */
+    public static LinkProxy open(String name, InetAddress bind, Supplier<InetSocketAddress> upstream, long seed)
             throws IOException {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(upstream, "upstream");
@@ -134,7 +145,7 @@ public final class LinkProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LinkProxy[" + name + " " + address() + " -> " + upstream + "]";
+        return "LinkProxy[" + name + " " + address() + " -> " + upstream.get() + "]";
     }
 
     private void acceptLoop() {
@@ -146,7 +157,7 @@ public final class LinkProxy implements AutoCloseable {
             } catch (IOException e) {
                 continue; // closed (the loop ends) or one failed accept (the next may work)
             }
-            Connection connection = new Connection(number++, client, upstream, toxics, threads, connections::remove);
+            Connection connection = new Connection(number++, client, upstream.get(), toxics, threads, connections::remove);
             if (register(connection)) {
                 connection.start();
             }

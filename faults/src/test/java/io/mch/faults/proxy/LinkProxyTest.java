@@ -68,6 +68,22 @@ class LinkProxyTest {
     }
 
     @Test
+    void aMovingUpstreamIsAskedAgainForEveryNewConnection() throws IOException {
+        EchoServer moved = keep(EchoServer.start());
+        java.util.concurrent.atomic.AtomicReference<InetSocketAddress> upstream =
+                new java.util.concurrent.atomic.AtomicReference<>(echo.address());
+        LinkProxy proxy = keep(LinkProxy.open("lp" + NAMES.incrementAndGet(), InetAddress.getLoopbackAddress(),
+                upstream::get, 1));
+        proxyNames.add(proxy.name());
+        assertThat(client(proxy, LONG).call("before")).isEqualTo("before");
+
+        upstream.set(moved.address());
+        assertThat(client(proxy, LONG).call("after")).isEqualTo("after");
+        assertThat(moved.received()).isEqualTo("after\n".length());
+        assertThat(echo.received()).isEqualTo("before\n".length());
+    }
+
+    @Test
     void forwardsEveryConnectionBothWays() throws IOException {
         LinkProxy proxy = proxy(echo.address());
         EchoClient first = client(proxy, LONG);

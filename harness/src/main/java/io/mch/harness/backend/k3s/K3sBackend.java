@@ -7,6 +7,8 @@ import io.mch.harness.backend.support.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.BackendUnavailableException;
 import io.mch.harness.config.Scenario;
+import io.mch.harness.input.InvalidInputException;
+import io.mch.harness.input.Problem;
 import io.mch.harness.config.Topology;
 import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.Threads;
@@ -45,13 +47,19 @@ public final class K3sBackend implements Backend {
     }
 
     /**
-     * Unavailable, with one clear message, when there is no usable Docker engine or the image is
-     * absent and cannot be pulled, so a command can refuse before anything starts.
+     * Bad input when the scenario's Kubernetes timings cannot be given to k3s (see
+     * {@link K3sFlags#refusal}); unavailable, with one clear message, when there is no usable
+     * Docker engine or an image is absent and cannot be pulled, so a command can refuse before
+     * anything starts.
      */
     @Override
-    public void preflight(Scenario scenario) throws BackendUnavailableException {
+    public void preflight(Scenario scenario) throws InvalidInputException, BackendUnavailableException {
+        List<Problem> refused = TimingRefusals.of(scenario);
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
         try {
-            Preflight.check(options.image());
+            Preflight.check(options);
         } catch (K3sUnavailableException e) {
             throw new BackendUnavailableException(e.getMessage());
         }
@@ -59,20 +67,26 @@ public final class K3sBackend implements Backend {
 
     /**
      * Starts the clusters in parallel. Throws {@link K3sUnavailableException} before starting
-     * anything when Docker or the k3s image is missing; if a cluster fails, everything of the run
-     * is removed before the exception leaves.
+     * anything when Docker or an image is missing, and IllegalArgumentException when the
+     * topology's timings cannot be given to k3s; if a cluster fails, its containers' logs are kept
+     * in {@code <run dir>/k3s-logs} and everything of the run is removed before the exception
+     * leaves.
      */
     @Override
     public Fleet start(Topology topology, RunContext run) throws Exception {
         BackendListener listener = BackendListener.of(run);
-        DockerClient docker = Preflight.check(options.image());
+        K3sFlags.refusal(topology.kubernetes()).ifPresent(r -> {
+            throw new IllegalArgumentException("kubernetes." + r.field() + ": " + r.message());
+        });
+        DockerClient docker = Preflight.check(options);
         String runId = "mch-" + UUID.randomUUID().toString().substring(0, 8);
         String token = UUID.randomUUID().toString().replace("-", "");
         String service = topology.workload() == null ? null : topology.workload().service();
         int count = topology.clusters().size();
         listener.progress("k3s backend: starting " + count + " cluster(s), run " + runId + ", image " + options.image());
-        Path workloadImage = WorkloadImage.export(docker, options.workloadImage(), listener);
-        Thread hook = new Thread(() -> RunResources.cleanUp(docker, runId, workloadImage), "mch-k3s-cleanup-" + runId);
+        Path sideLoaded = SideLoadedImages.export(docker, options.sideLoaded());
+        Path logDir = run.runDir().resolve("k3s-logs");
+        Thread hook = new Thread(() -> RunResources.cleanUp(docker, runId, sideLoaded), "mch-k3s-cleanup-" + runId);
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, Math.min(count, 4)), Threads.named("k3s-start"));
         List<K3sCluster> started = new ArrayList<>();
@@ -80,8 +94,9 @@ public final class K3sBackend implements Backend {
         try {
             List<Future<K3sCluster>> starting = new ArrayList<>();
             for (Topology.ClusterSpec spec : topology.clusters()) {
-                starting.add(starter.submit(() -> K3sCluster.start(
-                        spec, service, runId, token, options, workloadImage, docker, listener)));
+                K3sCluster.Start start = new K3sCluster.Start(spec, topology.kubernetes(), service, runId, token,
+                        options, sideLoaded, logDir, run.seed() * 31 + starting.size());
+                starting.add(starter.submit(() -> K3sCluster.start(start, docker, listener)));
             }
             for (Future<K3sCluster> future : starting) {
                 try {
@@ -101,7 +116,7 @@ public final class K3sBackend implements Backend {
         // shutdown hook does the same if the run never gets to close.
         ClusterFleet<K3sCluster> fleet = new ClusterFleet<>(started,
                 (cluster, n) -> cluster.loseNodes(n, options.nodeOutage()), K3sCluster::lose, () -> {
-                    RunResources.cleanUp(docker, runId, workloadImage);
+                    RunResources.cleanUp(docker, runId, sideLoaded);
                     Runtime.getRuntime().removeShutdownHook(hook);
                 });
         if (failure != null) {

@@ -10,7 +10,9 @@ import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.support.IngressServer;
 import io.mch.harness.backend.support.Parts;
+import io.mch.harness.backend.docker.ContainerLogs;
 import io.mch.harness.backend.docker.Containers;
+import io.mch.faults.proxy.LinkProxy;
 import io.mch.harness.backend.docker.StopContainer;
 import io.mch.harness.config.Topology;
 import io.mch.harness.runtime.Threads;
@@ -25,19 +27,20 @@ import org.awaitility.Awaitility;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.k3s.K3sContainer;
-import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.MountableFile;
 
 /**
  * One k3s cluster: a server container and {@code nodes - 1} agent containers on a network of their
- * own, an in-process ingress on 127.0.0.1 in front of the workload's node port, and a client that
- * follows the API server when a restart publishes it on another host port. Losing the cluster stops
- * the server container (API and ingress refuse connections); the heal starts it again.
+ * own (see {@link K3sNodes}), an in-process ingress on 127.0.0.1 in front of the workload's node
+ * port, and a stable forwarder on 127.0.0.1 in front of the API server, which is what other
+ * clusters' clients connect to: a restart publishes the server on other host ports, and the
+ * harness's own client and the forwarder follow, so long-lived fabric clients reach the cluster
+ * again after a loss heals. Losing the cluster stops the server container (API and ingress refuse
+ * connections); the heal starts it again. The containers' logs are kept in the run directory
+ * before they are removed.
  */
 final class K3sCluster implements Cluster, AutoCloseable {
 
-    private static final int API_PORT = 6443;
-    private static final String IMAGES = "/var/lib/rancher/k3s/agent/images/mch-workload.tar";
+    private static final int API_PORT = K3sNodes.API_PORT;
 
     private final String name;
     private final DockerClient docker;
@@ -47,6 +50,8 @@ final class K3sCluster implements Cluster, AutoCloseable {
     private final Config config;
     private final NodePortRoutes routes;
     private final IngressServer ingress;
+    private final LinkProxy apiFront;
+    private final Path logDir;
     private volatile KubernetesClient client;
     private volatile int apiPort;
     private volatile int nodePort;
@@ -55,12 +60,13 @@ final class K3sCluster implements Cluster, AutoCloseable {
     private boolean closed;
 
     private K3sCluster(String name, DockerClient docker, Network network, K3sContainer server,
-            List<GenericContainer<?>> agents, String workloadService) throws Exception {
+            List<GenericContainer<?>> agents, String workloadService, Path logDir, long seed) throws Exception {
         this.name = name;
         this.docker = docker;
         this.network = network;
         this.server = server;
         this.agents = List.copyOf(agents);
+        this.logDir = logDir;
         this.config = Config.fromKubeconfig(server.getKubeConfigYaml());
         config.setRequestTimeout(5_000);
         config.setConnectionTimeout(3_000);
@@ -69,46 +75,40 @@ final class K3sCluster implements Cluster, AutoCloseable {
         this.client = newClient();
         this.routes = new NodePortRoutes(name, workloadService, () -> client, () -> nodePort, Duration.ofSeconds(5));
         this.ingress = new IngressServer(name, InetAddress.getLoopbackAddress(), Threads.named(name + "-ingress"), routes);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        this.apiFront = LinkProxy.open("k3s-" + name + "-api", loopback,
+                () -> new InetSocketAddress(loopback, apiPort), seed);
     }
 
+    /** What one cluster is started from: its spec, the run's shared settings and where logs go. */
+    record Start(Topology.ClusterSpec spec, Topology.KubernetesTimings timings, String workloadService,
+            String runId, String token, K3sOptions options, Path sideLoaded, Path logDir, long seed) {}
+
     /**
-     * Starts the cluster's containers and waits until every node is Ready; on failure, removes what
-     * it started (the run's label sweep is the backstop).
+     * Starts the cluster's containers and waits until every node is Ready; on failure, keeps the
+     * containers' logs and removes what it started (the run's label sweep is the backstop).
      */
-    static K3sCluster start(Topology.ClusterSpec spec, String workloadService, String runId, String token,
-            K3sOptions options, Path workloadImage, DockerClient docker, BackendListener listener) throws Exception {
-        Map<String, String> labels = RunResources.labels(runId);
+    static K3sCluster start(Start start, DockerClient docker, BackendListener listener) throws Exception {
+        Topology.ClusterSpec spec = start.spec();
+        K3sOptions options = start.options();
+        Map<String, String> labels = RunResources.labels(start.runId());
         Network network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
         String alias = spec.name() + "-server";
         List<GenericContainer<?>> started = new ArrayList<>();
         try {
-            K3sContainer server = new K3sContainer(DockerImageName.parse(options.image()));
-            server.withNetwork(network)
-                    .withNetworkAliases(alias)
-                    .withLabels(labels)
-                    .withExposedPorts(API_PORT, NodePortRoutes.NODE_PORT)
-                    .withCommand("server", "--disable=traefik", "--tls-san=" + server.getHost(),
-                            "--token=" + token, "--node-name=" + alias)
-                    .withStartupTimeout(options.startupTimeout());
-            withWorkloadImage(server, workloadImage);
+            K3sContainer server = K3sNodes.server(options, start.timings(), alias, start.token(), labels, network,
+                    start.sideLoaded());
             started.add(server);
             server.start();
             listener.progress("cluster " + spec.name() + ": k3s server up (" + options.image() + ")");
             for (int i = 1; i < spec.nodes(); i++) {
-                GenericContainer<?> agent = new GenericContainer<>(DockerImageName.parse(options.image()))
-                        .withNetwork(network)
-                        .withLabels(labels)
-                        .withPrivilegedMode(true)
-                        .withTmpFs(Map.of("/run", "", "/var/run", ""))
-                        .withEnv("K3S_URL", "https://" + alias + ":" + API_PORT)
-                        .withEnv("K3S_TOKEN", token)
-                        .withCommand("agent", "--node-name=" + spec.name() + "-agent-" + i);
-                withWorkloadImage(agent, workloadImage);
+                GenericContainer<?> agent = K3sNodes.agent(options, start.timings(), alias, start.token(),
+                        spec.name() + "-agent-" + i, labels, network, start.sideLoaded());
                 started.add(agent);
                 agent.start();
             }
             K3sCluster cluster = new K3sCluster(spec.name(), docker, network, server, started.subList(1, started.size()),
-                    workloadService);
+                    start.workloadService(), start.logDir(), start.seed());
             try {
                 Awaitility.await().atMost(options.startupTimeout()).pollInterval(Duration.ofSeconds(1))
                         .ignoreExceptions()
@@ -117,13 +117,15 @@ final class K3sCluster implements Cluster, AutoCloseable {
             } catch (RuntimeException e) {
                 cluster.close();
                 throw new IllegalStateException("cluster " + spec.name() + ": " + spec.nodes()
-                        + " nodes not Ready within " + options.startupTimeout().toSeconds() + " s", e);
+                        + " nodes not Ready within " + options.startupTimeout().toSeconds() + " s (containers' logs in "
+                        + start.logDir() + ")", e);
             }
             listener.progress("cluster " + spec.name() + ": " + spec.nodes() + " nodes Ready, API " + cluster.apiServer()
                     + ", ingress http://127.0.0.1:" + cluster.ingress().getPort());
             return cluster;
         } catch (Exception | Error e) {
             for (GenericContainer<?> container : started) {
+                quietly(() -> keepLog(docker, container, start.logDir()), e);
                 quietly(container::stop, e);
             }
             quietly(network::close, e);
@@ -131,9 +133,12 @@ final class K3sCluster implements Cluster, AutoCloseable {
         }
     }
 
-    private static void withWorkloadImage(GenericContainer<?> container, Path workloadImage) {
-        if (workloadImage != null) {
-            container.withCopyFileToContainer(MountableFile.forHostPath(workloadImage), IMAGES);
+    /** Keeps the container's log as {@code <log dir>/<container name>.log}; nothing for one never created. */
+    private static void keepLog(DockerClient docker, GenericContainer<?> container, Path logDir) {
+        String id = container.getContainerId();
+        if (id != null) {
+            String file = container.getContainerName() == null ? id : container.getContainerName().replaceFirst("^/", "");
+            ContainerLogs.save(docker, id, logDir.resolve(file + ".log"));
         }
     }
 
@@ -152,9 +157,10 @@ final class K3sCluster implements Cluster, AutoCloseable {
         return ingress.address();
     }
 
+    /** The stable forwarder: the same address for the whole run, whatever port Docker publishes the server on. */
     @Override
     public InetSocketAddress apiServer() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort);
+        return apiFront.address();
     }
 
     /** Lost while the server container is not running; Degraded while an agent is down or a node not Ready. */
@@ -203,6 +209,7 @@ final class K3sCluster implements Cluster, AutoCloseable {
         requireOpen();
         if (losses++ == 0) {
             ingress.stop();
+            apiFront.resetConnections();
             serverStopped = new StopContainer(Duration.ofSeconds(2)).inject(docker, server.getContainerId());
         }
         return Heal.once(this::healLoss);
@@ -235,7 +242,9 @@ final class K3sCluster implements Cluster, AutoCloseable {
             }
             closed = true;
         }
-        List<AutoCloseable> parts = new ArrayList<>(List.of(ingress::close, routes::close, client::close));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(ingress::close, routes::close, apiFront::close, client::close));
+        parts.add(() -> keepLog(docker, server, logDir));
+        agents.forEach(agent -> parts.add(() -> keepLog(docker, agent, logDir)));
         agents.forEach(agent -> parts.add(agent::stop));
         parts.add(server::stop);
         parts.add(network::close);

@@ -13,7 +13,8 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Checks, before any container starts, that the k3s backend can run: a Docker engine answers and
- * the k3s image is there (a short pull is tried when it is not). Testcontainers' own waits run for
+ * the k3s image and the images the nodes get side-loaded are there (a short pull is tried when
+ * one is not): a node without a registry could start no pod at all without them. Testcontainers' own waits run for
  * minutes when a registry is unreachable, so every step here is bounded.
  */
 final class Preflight {
@@ -23,24 +24,35 @@ final class Preflight {
 
     private Preflight() {}
 
-    /** The engine's client, once the image is known to be present. */
-    static DockerClient check(String image) {
+    /**
+     * The engine's client, once the k3s image and every image side-loaded into the nodes (see
+     * {@link K3sOptions#sideLoaded}) are known to be present.
+     */
+    static DockerClient check(K3sOptions options) {
         DockerClient docker = bounded(CONNECT, () -> DockerClientFactory.instance().client(), failure ->
                 "the k3s backend needs a Docker engine, and none is usable (" + failure + "): start dockerd or set"
                         + " DOCKER_HOST; without registry access also set TESTCONTAINERS_RYUK_DISABLED=true and"
                         + " TESTCONTAINERS_CHECKS_DISABLE=true (and TESTCONTAINERS_HOST_OVERRIDE=localhost when mch runs in a"
                         + " container)");
-        if (!present(docker, image)) {
-            bounded(PULL, () -> docker.pullImageCmd(image).start().awaitCompletion(PULL.toSeconds(), TimeUnit.SECONDS),
-                    failure -> "the k3s backend needs the image " + image + ", which is not present and cannot be"
-                            + " pulled (" + failure + "): pull it or pass --k3s-image");
-            if (!present(docker, image)) {
-                throw new K3sUnavailableException("the k3s backend needs the image " + image
-                        + ", which is not present and could not be pulled within " + PULL.toMinutes()
-                        + " minutes: pull it or pass --k3s-image");
-            }
-        }
+        require(docker, options.image(), "pass --k3s-image");
+        require(docker, options.pauseImage(), "pass -Dmch.k3s.pause-image (every pod sandbox needs it)");
+        require(docker, options.dnsImage(), "pass -Dmch.k3s.dns-image (k3s's CoreDNS needs it)");
+        require(docker, options.workloadImage(), "pass -Dmch.k3s.workload-image (the topology's workload needs it)");
         return docker;
+    }
+
+    private static void require(DockerClient docker, String image, String override) {
+        if (present(docker, image)) {
+            return;
+        }
+        bounded(PULL, () -> docker.pullImageCmd(image).start().awaitCompletion(PULL.toSeconds(), TimeUnit.SECONDS),
+                failure -> "the k3s backend needs the image " + image + ", which is not present and cannot be"
+                        + " pulled (" + failure + "): pull it or " + override);
+        if (!present(docker, image)) {
+            throw new K3sUnavailableException("the k3s backend needs the image " + image
+                    + ", which is not present and could not be pulled within " + PULL.toMinutes()
+                    + " minutes: pull it or " + override);
+        }
     }
 
     static boolean present(DockerClient docker, String image) {

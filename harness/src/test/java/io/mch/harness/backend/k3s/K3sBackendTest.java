@@ -18,6 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import io.mch.harness.config.Fixtures;
+import io.mch.harness.config.Scenario;
+import io.mch.harness.config.ScenarioLoader;
+import io.mch.harness.input.InvalidInputException;
+import java.nio.file.Files;
 import org.testcontainers.DockerClientFactory;
 
 /** The k3s backend's refusals, which need an engine but no k3s image. */
@@ -58,6 +64,27 @@ class K3sBackendTest {
         assertThat(progress.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec())
                 .hasSize(before);
+    }
+
+    @Test
+    void aGracePeriodTheKubeletCannotHonourIsRefusedWhereItIsWritten(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("short-grace.yaml"), String.join("\n",
+                "name: short-grace",
+                "topology: active-passive",
+                "overrides:",
+                "  kubernetes:",
+                "    node-monitor-grace-period: 3s",
+                "duration: 30s",
+                "traffic: { rate: 1/s }",
+                "slo: { availability: { min: 50% } }",
+                ""));
+        Scenario scenario = ScenarioLoader.load(file, Fixtures.discover());
+
+        assertThatThrownBy(() -> new K3sBackend().preflight(scenario))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ":5:32: overrides.kubernetes.node-monitor-grace-period: at least 5s on k3s: the"
+                        + " kubelet must be able to post its status 5 times (whole seconds apart) within the grace"
+                        + " period, got 3s");
     }
 
     @Test
