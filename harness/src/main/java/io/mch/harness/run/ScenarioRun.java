@@ -118,18 +118,20 @@ public final class ScenarioRun {
      * Writes the files from the history so far, for a run stopped by a signal that did not end in
      * time (a heal or a call that hangs, a machine out of memory): records the run's end with
      * {@code reason}, closes the history (what the run's parts record after it is dropped), judges it
-     * and writes the files. Does nothing when the run's own end is writing them already.
+     * and writes the files. Returns false, writing nothing, when the run's own end is writing them.
      */
-    public void writeUnfinished(String reason) throws IOException {
+    public boolean writeUnfinished(String reason) throws IOException {
         reserve = null;
         HistoryLog opened = log;
         if (opened == null || !writing.compareAndSet(false, true)) {
-            return;
+            return false;
         }
+        console.progress("the run did not end in time: writing its files from the history so far");
         sealed = true;
         opened.append(new Event.RunEnded(clock.ms(), reason, Map.of()));
         opened.close();
         write(Optional.of(reason));
+        return true;
     }
 
     private void record(Event event) {
