@@ -103,6 +103,9 @@ public final class ScenarioRun {
                     reserve = null;
                     failure = Optional.of(describe(e));
                     console.progress("the harness failed: " + failure.get());
+                    if (opened.events().stream().noneMatch(Event.RunEnded.class::isInstance)) {
+                        record(new Event.RunEnded(clock.ms(), "failed: " + failure.get(), Map.of()));
+                    }
                 }
             }
             if (!writing.compareAndSet(false, true)) {
