@@ -151,8 +151,9 @@ public final class ScenarioRun {
     }
 
     /**
-     * Judges the history and writes the files: {@code run.json} first, so that a report that
-     * cannot be drawn (memory) still leaves the record; {@code ./mch report} draws it again.
+     * Judges the history and writes the files, the quick ones first: {@code run.json} and
+     * {@code junit.xml}, so that a report that cannot be drawn (memory, or a stop's deadline) still
+     * leaves the record; {@code ./mch report} draws it again.
      */
     private RunOutcome write(Optional<String> failure) throws IOException {
         reserve = null;
@@ -160,11 +161,11 @@ public final class ScenarioRun {
         List<SloResult> slos = Checkers.runAll(Checkers.forTargets(scenario.slo()), history);
         RunRecord record = RunRecords.of(history, slos, scenario.description(), startedAt);
         RunFiles.writeRunJson(dir, record);
+        JUnitXml.write(dir, record);
         try {
             HtmlReport.write(dir, record, history);
-            JUnitXml.write(dir, record);
         } catch (OutOfMemoryError e) {
-            console.progress("report.html or junit.xml not written (out of memory); ./mch report " + dir + " draws the report");
+            console.progress("report.html not written (out of memory); ./mch report " + dir + " draws it");
             failure = Optional.of(failure.map(f -> f + "; ").orElse("") + "the report was not written: out of memory");
         }
         Optional.ofNullable(record.probes()).filter(p -> !p.rateKept()).ifPresent(p -> console.progress(
