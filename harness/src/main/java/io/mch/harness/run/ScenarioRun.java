@@ -103,6 +103,9 @@ public final class ScenarioRun {
                     reserve = null;
                     failure = Optional.of(describe(e));
                     console.progress("the harness failed: " + failure.get());
+                    if (opened.events().stream().noneMatch(Event.RunEnded.class::isInstance)) {
+                        record(new Event.RunEnded(clock.ms(), "failed: " + failure.get(), Map.of()));
+                    }
                 }
             }
             if (!writing.compareAndSet(false, true)) {
@@ -118,18 +121,20 @@ public final class ScenarioRun {
      * Writes the files from the history so far, for a run stopped by a signal that did not end in
      * time (a heal or a call that hangs, a machine out of memory): records the run's end with
      * {@code reason}, closes the history (what the run's parts record after it is dropped), judges it
-     * and writes the files. Does nothing when the run's own end is writing them already.
+     * and writes the files. Returns false, writing nothing, when the run's own end is writing them.
      */
-    public void writeUnfinished(String reason) throws IOException {
+    public boolean writeUnfinished(String reason) throws IOException {
         reserve = null;
         HistoryLog opened = log;
         if (opened == null || !writing.compareAndSet(false, true)) {
-            return;
+            return false;
         }
+        console.progress("the run did not end in time: writing its files from the history so far");
         sealed = true;
         opened.append(new Event.RunEnded(clock.ms(), reason, Map.of()));
         opened.close();
         write(Optional.of(reason));
+        return true;
     }
 
     private void record(Event event) {
@@ -146,8 +151,9 @@ public final class ScenarioRun {
     }
 
     /**
-     * Judges the history and writes the files: {@code run.json} first, so that a report that
-     * cannot be drawn (memory) still leaves the record; {@code ./mch report} draws it again.
+     * Judges the history and writes the files, the quick ones first: {@code run.json} and
+     * {@code junit.xml}, so that a report that cannot be drawn (memory, or a stop's deadline) still
+     * leaves the record; {@code ./mch report} draws it again.
      */
     private RunOutcome write(Optional<String> failure) throws IOException {
         reserve = null;
@@ -155,11 +161,11 @@ public final class ScenarioRun {
         List<SloResult> slos = Checkers.runAll(Checkers.forTargets(scenario.slo()), history);
         RunRecord record = RunRecords.of(history, slos, scenario.description(), startedAt);
         RunFiles.writeRunJson(dir, record);
+        JUnitXml.write(dir, record);
         try {
             HtmlReport.write(dir, record, history);
-            JUnitXml.write(dir, record);
         } catch (OutOfMemoryError e) {
-            console.progress("report.html or junit.xml not written (out of memory); ./mch report " + dir + " draws the report");
+            console.progress("report.html not written (out of memory); ./mch report " + dir + " draws it");
             failure = Optional.of(failure.map(f -> f + "; ").orElse("") + "the report was not written: out of memory");
         }
         Optional.ofNullable(record.probes()).filter(p -> !p.rateKept()).ifPresent(p -> console.progress(

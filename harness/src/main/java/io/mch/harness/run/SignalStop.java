@@ -20,7 +20,7 @@ public final class SignalStop implements AutoCloseable {
     /** How long the run's own end may take after the signal. */
     public static final Duration ORDERLY = Duration.ofSeconds(15);
     /** When the process halts after the signal, whatever is still running. */
-    public static final Duration HARD = Duration.ofSeconds(25);
+    public static final Duration HARD = Duration.ofSeconds(30);
     /** The exit code of a process halted at {@link #HARD}: the harness did not stop in order. */
     public static final int HALTED = 3;
 
@@ -48,10 +48,8 @@ public final class SignalStop implements AutoCloseable {
             halt.start();
             run.abort();
             try {
-                if (!run.awaitFinished(ORDERLY)) {
-                    console.progress("the run did not end within " + ORDERLY.toSeconds()
-                            + " s of the signal: writing its files from the history so far");
-                    run.writeUnfinished(unfinished);
+                if (!run.awaitFinished(ORDERLY) && !run.writeUnfinished(unfinished)) {
+                    run.awaitFinished(HARD.minus(ORDERLY)); // its own end is writing the files
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -157,28 +157,13 @@ class RunLeavesNothingBehindTest {
                     URI api = URI.create(c.client().getMasterUrl().toString());
                     opened.add(new InetSocketAddress(api.getHost(), api.getPort()));
                 }
-                return new Fleet() {
-                    @Override
-                    public List<Cluster> clusters() {
-                        return fleet.clusters();
-                    }
-
-                    @Override
-                    public Heal loseNodes(String cluster, int count) {
-                        return fleet.loseNodes(cluster, count);
-                    }
-
+                return new ForwardingFleet(fleet) {
                     @Override
                     public Heal loseCluster(String cluster) {
                         if (breakClusterLoss) {
                             throw new IllegalStateException("broken on purpose");
                         }
-                        return fleet.loseCluster(cluster);
-                    }
-
-                    @Override
-                    public void close() {
-                        fleet.close();
+                        return super.loseCluster(cluster);
                     }
                 };
             }

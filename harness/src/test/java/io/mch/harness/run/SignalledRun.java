@@ -2,7 +2,6 @@ package io.mch.harness.run;
 
 import io.mch.faults.Heal;
 import io.mch.harness.backend.Backend;
-import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.config.Topology;
@@ -98,32 +97,11 @@ final class SignalledRun {
 
             @Override
             public Fleet start(Topology topology, RunContext run) throws Exception {
-                Fleet fleet = inner.start(topology, run);
-                return new Fleet() {
-                    @Override
-                    public List<Cluster> clusters() {
-                        return fleet.clusters();
-                    }
-
-                    @Override
-                    public boolean lost(String cluster) {
-                        return fleet.lost(cluster);
-                    }
-
+                return new ForwardingFleet(inner.start(topology, run)) {
                     @Override
                     public Heal loseNodes(String cluster, int count) {
-                        fleet.loseNodes(cluster, count);
+                        super.loseNodes(cluster, count);
                         return SignalledRun::hang;
-                    }
-
-                    @Override
-                    public Heal loseCluster(String cluster) {
-                        return fleet.loseCluster(cluster);
-                    }
-
-                    @Override
-                    public void close() {
-                        fleet.close();
                     }
                 };
             }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The run's {@code history.jsonl}, written while the run happens: one compact JSON event a line,
- * flushed every second by a daemon thread and on close, so a killed run still leaves the history up
- * to its last second for judging and re-rendering.
+ * flushed every second by a daemon thread and on close (the first event, which says what was run, at
+ * once), so a killed run still leaves the history up to its last second for judging and re-rendering.
  */
 public final class HistoryLog implements AutoCloseable {
 
@@ -67,6 +67,9 @@ public final class HistoryLog implements AutoCloseable {
             try {
                 writer.write(line);
                 writer.write('\n');
+                if (events.isEmpty()) {
+                    writer.flush(); // what was run is on disk at once, before anything starts
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to history", e);
             }
