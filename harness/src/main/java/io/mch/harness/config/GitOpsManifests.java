@@ -33,7 +33,7 @@ final class GitOpsManifests {
     record Read(Application application, Cursor name) {}
 
     /** What the readers check paths and selectors against; a check whose input is invalid passes. */
-    record Context(Optional<Path> repository, Optional<Spokes> spokes) {
+    record Context(Optional<Path> repository, Optional<Spokes> spokes, Map<String, ClusterGroup> groups) {
 
         Path root() {
             return repository.orElse(Path.of("")).toAbsolutePath().normalize();
@@ -87,8 +87,8 @@ final class GitOpsManifests {
     private final Context context;
 
     /** Checks that need an invalid repository or cluster list are skipped. */
-    GitOpsManifests(Optional<Path> repository, Optional<Spokes> spokes) {
-        this.context = new Context(repository, spokes);
+    GitOpsManifests(Optional<Path> repository, Optional<Spokes> spokes, Map<String, ClusterGroup> groups) {
+        this.context = new Context(repository, spokes, groups);
     }
 
     /** Every valid application in {@code file}; the problems of the others are recorded in that file. */

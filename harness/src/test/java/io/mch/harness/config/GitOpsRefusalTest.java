@@ -108,7 +108,10 @@ class GitOpsRefusalTest {
                 Arguments.of(gitRepo("fleet-default", "  paths: [apps/web]\n"),
                         "5:3: spec: without targets Fleet deploys to the cluster group 'default'"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [apps/web]\n  targets: [{ clusterGroup: prod }]\n"),
-                        "7:29: spec.targets[0].clusterGroup: mch does not model cluster groups"),
+                        "7:29: spec.targets[0].clusterGroup: no cluster group 'prod' is declared in fabric.sync.cluster-groups; none"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [apps/web]\n  targets: [{ clusterName: us-east,"
+                                + " clusterSelector: {} }]\n"),
+                        "7:13: spec.targets[0]: mch models a target with one of clusterSelector, clusterName"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [apps/web]\n  paused: true\n" + targets),
                         "7:11: spec.paused: mch does not model paused GitRepos"),
                 Arguments.of(gitRepo("fleet-local", "  paths: [apps/web]\n" + targets),
