@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reads an Argo CD {@code ApplicationSet} field by field (docs/fidelity.md has the table): one
@@ -202,7 +203,7 @@ final class ApplicationSetReader {
             return true;
         }))).orElse(Optional.of(List.of()));
         Optional<Optional<String>> values = helm.get("valuesObject").map(c -> ManifestMapping.of(c).flatMap(ManifestMapping::values)
-                        .map(v -> Optional.of(new org.yaml.snakeyaml.Yaml().dump(v))))
+                        .map(v -> Optional.of(new Yaml().dump(v))))
                 .or(() -> helm.get("values").map(c -> c.text().map(Optional::of)))
                 .orElse(Optional.of(Optional.empty()));
         Optional<Map<String, String>> parameters = helm.get("parameters").map(c -> c.list(this::parameter).map(list -> {
