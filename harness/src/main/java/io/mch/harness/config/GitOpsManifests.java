@@ -61,6 +61,12 @@ final class GitOpsManifests {
             return Optional.empty();
         }
 
+        /** A path as an application keeps it: relative to the repository, a template kept as written. */
+        String stored(String text) {
+            String relative = text.startsWith("/") ? text.substring(1) : text;
+            return ClusterParameters.templated(relative) ? relative : relative(root().resolve(relative).normalize());
+        }
+
         String relative(Path path) {
             String relative = root().relativize(path).toString();
             return relative.isEmpty() ? ROOT : relative;
@@ -68,6 +74,19 @@ final class GitOpsManifests {
 
         boolean check(Cursor at, LabelSelector selector) {
             return spokes.isEmpty() || spokes.get().check(at, selector);
+        }
+
+        /** The clusters {@code targets} choose: matching spokes, and the hub when it is a target. */
+        List<Topology.ClusterSpec> targeted(SyncSpec.Targets targets) {
+            if (spokes.isEmpty()) {
+                return List.of();
+            }
+            List<Topology.ClusterSpec> chosen = new ArrayList<>(spokes.get().clusters().stream()
+                    .filter(c -> targets.spoke(c.name(), c.labels())).toList());
+            if (targets.hub()) {
+                spokes.get().hubCluster().ifPresent(chosen::add);
+            }
+            return chosen;
         }
 
         /** Whether the union of {@code targets} reaches a spoke (one target may match none, as in Fleet). */

@@ -69,6 +69,18 @@ class GitOpsCorpusTest {
     }
 
     @Test
+    void aTemplatedPathAndNamespacePutEachClustersOwnOverlayInItsOwnNamespace() throws Exception {
+        try (Running run = start("templated.yaml")) {
+            settle(run, "api-server-per-env", "Synced", "prod", "staging");
+            assertThat(configMap(run, "prod", "api-prod", "prod-api-server").getData()).containsEntry("replicas", "3");
+            assertThat(configMap(run, "staging", "api-staging", "staging-api-server").getData())
+                    .containsEntry("replicas", "2");
+            assertThat(run.sync.desired().get("dev")).isEmpty();
+            assertThat(run.sync.members()).doesNotContain("hub");
+        }
+    }
+
+    @Test
     void theSeedGitRepoPutsItsBundleOnProductionAndStaging() throws Exception {
         try (Running run = start("gitrepo.yaml")) {
             settle(run, "api-server", "Synced", "prod", "staging");
