@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.Yaml;
  * Reads an Argo CD {@code ApplicationSet} field by field (docs/fidelity.md has the table): one
  * {@code clusters} generator (its selector with {@code matchLabels} and {@code matchExpressions};
  * without one, Argo CD also targets its own cluster, the hub), the template's {@code source.path}
- * (a directory: plain files, a kustomization or a Helm chart), {@code source.directory},
- * {@code source.helm}, {@code destination.namespace} and {@code syncPolicy.automated}. Fields
+ * (a directory: plain files, a kustomization or a Helm chart; {@link ClusterParameters} may make it
+ * one per cluster), {@code source.directory}, {@code source.helm}, {@code destination.namespace} and
+ * {@code syncPolicy.automated}. Fields
  * that do not change what lands ({@code repoURL}, {@code project}, ...) are accepted; every other
  * field is refused with its path.
  */
