@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reads an Argo CD {@code ApplicationSet} field by field (docs/fidelity.md has the table): one
  * {@code clusters} generator (its selector with {@code matchLabels} and {@code matchExpressions};
  * without one, Argo CD also targets its own cluster, the hub), the template's {@code source.path}
- * (a directory: plain files, a kustomization or a Helm chart), {@code source.directory},
- * {@code source.helm}, {@code destination.namespace} and {@code syncPolicy.automated}. Fields
+ * (a directory: plain files, a kustomization or a Helm chart; {@link ClusterParameters} may make it
+ * one per cluster), {@code source.directory}, {@code source.helm}, {@code destination.namespace} and
+ * {@code syncPolicy.automated}. Fields
  * that do not change what lands ({@code repoURL}, {@code project}, ...) are accepted; every other
  * field is refused with its path.
  */
@@ -46,11 +48,13 @@ final class ApplicationSetReader {
         Optional<String> appName = template.flatMap(t -> t.mapping("metadata")).flatMap(m -> m.get("name"))
                 .flatMap(Cursor::text).or(() -> name);
         Optional<ManifestMapping> app = template.flatMap(this::templateSpec);
-        Optional<Path> path = app.flatMap(a -> a.requireMapping("source")).flatMap(s -> s.require("path"))
-                .filter(FieldRules::literal).flatMap(context::directory);
-        Optional<Rendering> rendering = app.flatMap(a -> a.requireMapping("source"))
-                .flatMap(s -> path.flatMap(p -> source(s, p, appName.orElse(""))));
-        Optional<String> namespace = app.flatMap(this::destination);
+        Optional<ManifestMapping> source = app.flatMap(a -> a.requireMapping("source"));
+        Optional<Cursor> pathAt = source.flatMap(s -> s.require("path"));
+        Optional<String> path = pathAt.flatMap(Cursor::text)
+                .filter(p -> parameters(pathAt.get(), p, goTemplate.orElse(false)));
+        Optional<Rendering> rendering = source.flatMap(s -> path.flatMap(p -> targets.flatMap(t ->
+                rendering(s, pathAt.get(), p, t, appName.orElse("")))));
+        Optional<String> namespace = app.flatMap(a -> destination(a, goTemplate.orElse(false)));
         Optional<ManifestMapping> policy = app.flatMap(a -> a.mapping("syncPolicy"));
         Optional<Boolean> policyKnown = policy.map(p -> FieldRules.check(p, RESOURCE, Set.of("automated"), Map.of(
                 "syncOptions", "sync options (syncPolicy.syncOptions)",
@@ -69,7 +73,7 @@ final class ApplicationSetReader {
             return Optional.empty();
         }
         return Optional.of(new Application(name.get(), GitOpsManifests.ARGO_KIND, file, targets.get(),
-                List.of(context.relative(path.get())), namespace.get(), false, selfHeal.get(), prune.get(), enabled.get(),
+                List.of(context.stored(path.get())), namespace.get(), false, selfHeal.get(), prune.get(), enabled.get(),
                 Optional.empty(), rendering.get()));
     }
 
@@ -124,7 +128,7 @@ final class ApplicationSetReader {
     }
 
     /** The destination namespace; the cluster must be the generator's ({@code {{server}}} or {@code {{name}}}). */
-    private Optional<String> destination(ManifestMapping spec) {
+    private Optional<String> destination(ManifestMapping spec, boolean goTemplate) {
         return spec.requireMapping("destination").flatMap(d -> {
             boolean known = FieldRules.check(d, RESOURCE, Set.of("server", "name", "namespace"), Map.of());
             boolean generated = d.get("server").map(s -> s.text().filter(t -> SERVER.matcher(t.strip()).matches()).isPresent())
@@ -134,10 +138,47 @@ final class ApplicationSetReader {
                 d.self().problem("mch models a destination that is the generated cluster: give server: '{{server}}'"
                         + " or name: '{{name}}' (with goTemplate: '{{.server}}', '{{.name}}')");
             }
-            Optional<String> namespace = d.get("namespace").filter(FieldRules::literal).map(Cursor::name)
+            Optional<String> namespace = d.get("namespace").map(n -> n.text().flatMap(t -> ClusterParameters.templated(t)
+                            ? Optional.of(t).filter(x -> parameters(n, x, goTemplate)) : n.name()))
                     .orElse(Optional.of(GitOpsManifests.DEFAULT_NAMESPACE));
             return known && generated ? namespace : Optional.empty();
         });
+    }
+
+    /** Whether the placeholders of {@code text} are ones mch models; each other one is a problem at {@code at}. */
+    private static boolean parameters(Cursor at, String text, boolean goTemplate) {
+        List<String> wrong = ClusterParameters.unmodelled(text, goTemplate);
+        wrong.forEach(at::problem);
+        return wrong.isEmpty();
+    }
+
+    /**
+     * How the path renders. A templated path is resolved for every targeted cluster, and each must
+     * be a directory that renders the same way (Argo CD generates one Application per cluster).
+     */
+    private Optional<Rendering> rendering(ManifestMapping source, Cursor at, String path, Targets targets,
+            String applicationName) {
+        if (!ClusterParameters.templated(path)) {
+            return context.directory(at, path).flatMap(p -> source(source, p, applicationName));
+        }
+        List<Optional<Rendering>> each = new java.util.ArrayList<>();
+        for (Topology.ClusterSpec cluster : context.targeted(targets)) {
+            Optional<String> resolved = ClusterParameters.resolve(path, cluster.name(), cluster.labels());
+            if (resolved.isEmpty()) {
+                at.problem("cluster '" + cluster.name() + "' has no label that '" + path + "' names");
+                return Optional.empty();
+            }
+            each.add(context.directory(at, resolved.get()).flatMap(p -> source(source, p, applicationName)));
+        }
+        if (each.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        if (each.stream().distinct().count() > 1) {
+            at.problem("'" + path + "' renders differently per cluster (a chart on one, a directory on another);"
+                    + " mch models one way per application");
+            return Optional.empty();
+        }
+        return each.isEmpty() ? Optional.of(Rendering.DIRECTORY) : each.get(0);
     }
 
     /** How the source's directory is rendered: its files decide, {@code directory} and {@code helm} refine. */
@@ -202,7 +243,7 @@ final class ApplicationSetReader {
             return true;
         }))).orElse(Optional.of(List.of()));
         Optional<Optional<String>> values = helm.get("valuesObject").map(c -> ManifestMapping.of(c).flatMap(ManifestMapping::values)
-                        .map(v -> Optional.of(new org.yaml.snakeyaml.Yaml().dump(v))))
+                        .map(v -> Optional.of(new Yaml().dump(v))))
                 .or(() -> helm.get("values").map(c -> c.text().map(Optional::of)))
                 .orElse(Optional.of(Optional.empty()));
         Optional<Map<String, String>> parameters = helm.get("parameters").map(c -> c.list(this::parameter).map(list -> {

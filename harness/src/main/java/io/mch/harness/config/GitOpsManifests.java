@@ -33,7 +33,7 @@ final class GitOpsManifests {
     record Read(Application application, Cursor name) {}
 
     /** What the readers check paths and selectors against; a check whose input is invalid passes. */
-    record Context(Optional<Path> repository, Optional<Spokes> spokes) {
+    record Context(Optional<Path> repository, Optional<Spokes> spokes, Map<String, ClusterGroup> groups) {
 
         Path root() {
             return repository.orElse(Path.of("")).toAbsolutePath().normalize();
@@ -61,6 +61,12 @@ final class GitOpsManifests {
             return Optional.empty();
         }
 
+        /** A path as an application keeps it: relative to the repository, a template kept as written. */
+        String stored(String text) {
+            String relative = text.startsWith("/") ? text.substring(1) : text;
+            return ClusterParameters.templated(relative) ? relative : relative(root().resolve(relative).normalize());
+        }
+
         String relative(Path path) {
             String relative = root().relativize(path).toString();
             return relative.isEmpty() ? ROOT : relative;
@@ -68,6 +74,19 @@ final class GitOpsManifests {
 
         boolean check(Cursor at, LabelSelector selector) {
             return spokes.isEmpty() || spokes.get().check(at, selector);
+        }
+
+        /** The clusters {@code targets} choose: matching spokes, and the hub when it is a target. */
+        List<Topology.ClusterSpec> targeted(SyncSpec.Targets targets) {
+            if (spokes.isEmpty()) {
+                return List.of();
+            }
+            List<Topology.ClusterSpec> chosen = new ArrayList<>(spokes.get().clusters().stream()
+                    .filter(c -> targets.spoke(c.name(), c.labels())).toList());
+            if (targets.hub()) {
+                spokes.get().hubCluster().ifPresent(chosen::add);
+            }
+            return chosen;
         }
 
         /** Whether the union of {@code targets} reaches a spoke (one target may match none, as in Fleet). */
@@ -87,8 +106,8 @@ final class GitOpsManifests {
     private final Context context;
 
     /** Checks that need an invalid repository or cluster list are skipped. */
-    GitOpsManifests(Optional<Path> repository, Optional<Spokes> spokes) {
-        this.context = new Context(repository, spokes);
+    GitOpsManifests(Optional<Path> repository, Optional<Spokes> spokes, Map<String, ClusterGroup> groups) {
+        this.context = new Context(repository, spokes, groups);
     }
 
     /** Every valid application in {@code file}; the problems of the others are recorded in that file. */

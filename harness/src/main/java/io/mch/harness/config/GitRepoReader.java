@@ -15,14 +15,17 @@ import java.util.Set;
 /**
  * Reads a Fleet {@code GitRepo} field by field (docs/fidelity.md has the table): {@code paths}
  * (each a directory scanned into bundles, see {@link FleetBundleReader}), the union of
- * {@code targets} by {@code clusterSelector} or {@code clusterName}, {@code targetNamespace}
+ * {@code targets} by {@code clusterSelector}, {@code clusterName}, {@code clusterGroup} or
+ * {@code clusterGroupSelector} (over the topology's {@link ClusterGroup}s), {@code targetNamespace}
  * (enforced), {@code pollingInterval} (default 15 s) and {@code correctDrift.enabled}. Fleet
  * always deploys without being asked and removes what left the bundle. A GitRepo without targets
- * goes to Fleet's cluster group {@code default}; mch has no cluster groups, so it is refused.
+ * goes to Fleet's cluster group {@code default}, refused when the topology declares none.
  */
 final class GitRepoReader {
 
     private static final String RESOURCE = "Fleet's GitRepo";
+    private static final List<String> CRITERIA = List.of("clusterSelector", "clusterName", "clusterGroup",
+            "clusterGroupSelector");
     static final String FLEET_LOCAL = "fleet-local";
 
     private final GitOpsManifests.Context context;
@@ -84,9 +87,15 @@ final class GitRepoReader {
             return Optional.empty();
         }
         if (items.map(List::isEmpty).orElse(true)) {
-            spec.get("targets").orElse(spec.self()).problem("without targets Fleet deploys to the cluster group"
-                    + " 'default', and mch does not model cluster groups; give targets (clusterSelector or clusterName)");
-            return Optional.empty();
+            Cursor at = spec.get("targets").orElse(spec.self());
+            ClusterGroup fallback = context.groups().get(ClusterGroup.DEFAULT);
+            if (fallback == null) {
+                at.problem("without targets Fleet deploys to the cluster group 'default', and the topology declares"
+                        + " none (fabric.sync.cluster-groups); give targets or declare the group");
+                return Optional.empty();
+            }
+            Targets targets = new Targets(List.of(fallback.selector()), false);
+            return context.reaches(at, targets) ? Optional.of(targets) : Optional.empty();
         }
         List<LabelSelector> selectors = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -103,16 +112,18 @@ final class GitRepoReader {
 
     private boolean target(Cursor item, List<LabelSelector> selectors, List<String> names) {
         return ManifestMapping.of(item).map(target -> {
-            boolean known = FieldRules.check(target, RESOURCE, Set.of("name", "clusterSelector", "clusterName"), Map.of(
-                    "clusterGroup", "cluster groups (targets[].clusterGroup)",
-                    "clusterGroupSelector", "cluster groups (targets[].clusterGroupSelector)",
-                    "doNotDeploy", "targets[].doNotDeploy"));
+            boolean known = FieldRules.check(target, RESOURCE, Set.of("name", "clusterSelector", "clusterName",
+                    "clusterGroup", "clusterGroupSelector"), Map.of("doNotDeploy", "targets[].doNotDeploy"));
             Optional<Cursor> selector = target.get("clusterSelector");
             Optional<Cursor> clusterName = target.get("clusterName");
-            if (known && selector.isPresent() == clusterName.isPresent()) {
-                item.problem("mch models a target with one of clusterSelector or clusterName, found "
-                        + (selector.isPresent() ? "both" : "neither"));
+            List<String> criteria = CRITERIA.stream().filter(c -> target.get(c).isPresent()).toList();
+            if (known && criteria.size() != 1) {
+                item.problem("mch models a target with one of " + String.join(", ", CRITERIA) + ", found "
+                        + (criteria.isEmpty() ? "none" : String.join(" and ", criteria)));
                 return false;
+            }
+            if (target.get("clusterGroup").isPresent() || target.get("clusterGroupSelector").isPresent()) {
+                return known && groups(target, selectors);
             }
             Optional<LabelSelector> read = selector.map(Selectors::read).orElse(Optional.empty());
             boolean selected = selector.isEmpty() || read.isPresent();
@@ -121,5 +132,34 @@ final class GitRepoReader {
             named.ifPresent(names::add);
             return known && selected && (clusterName.isEmpty() || named.isPresent());
         }).orElse(false);
+    }
+
+    /** A target by cluster group: the group named, or every group whose labels the selector matches. */
+    private boolean groups(ManifestMapping target, List<LabelSelector> selectors) {
+        Optional<Cursor> named = target.get("clusterGroup");
+        if (named.isPresent()) {
+            Optional<ClusterGroup> group = named.get().text().map(context.groups()::get);
+            if (group.isEmpty()) {
+                named.get().problem("no cluster group '" + named.get().text().orElse("") + "' is declared in"
+                        + " fabric.sync.cluster-groups" + declared());
+                return false;
+            }
+            selectors.add(group.get().selector());
+            return true;
+        }
+        Cursor at = target.get("clusterGroupSelector").orElseThrow();
+        Optional<LabelSelector> selector = Selectors.read(at);
+        List<ClusterGroup> matching = selector.map(s -> context.groups().values().stream()
+                .filter(g -> s.matches(g.labels())).toList()).orElse(List.of());
+        if (selector.isPresent() && matching.isEmpty()) {
+            at.problem("selector " + selector.get() + " matches no cluster group" + declared());
+        }
+        matching.forEach(g -> selectors.add(g.selector()));
+        return !matching.isEmpty();
+    }
+
+    private String declared() {
+        return context.groups().isEmpty() ? "; none is declared"
+                : "; declared: " + String.join(", ", context.groups().keySet());
     }
 }

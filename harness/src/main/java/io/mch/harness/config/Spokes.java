@@ -13,10 +13,20 @@ import java.util.stream.Collectors;
  * that chooses none is refused, because an application or policy that reaches no cluster makes
  * every consistency figure about it vacuous, and is nearly always a label typo.
  */
-record Spokes(String hub, List<ClusterSpec> clusters) {
+record Spokes(String hub, List<ClusterSpec> all) {
 
     Spokes {
-        clusters = clusters.stream().filter(c -> !c.name().equals(hub)).toList();
+        all = List.copyOf(all);
+    }
+
+    /** Every cluster but the hub. */
+    List<ClusterSpec> clusters() {
+        return all.stream().filter(c -> !c.name().equals(hub)).toList();
+    }
+
+    /** The hub, as a destination of its own controller. */
+    Optional<ClusterSpec> hubCluster() {
+        return all.stream().filter(c -> c.name().equals(hub)).findFirst();
     }
 
     static Optional<Spokes> of(Optional<String> hub, Optional<List<ClusterSpec>> clusters) {
@@ -25,7 +35,7 @@ record Spokes(String hub, List<ClusterSpec> clusters) {
 
     /** The spokes {@code selector} matches (all of them for an empty one). */
     List<ClusterSpec> matching(LabelSelector selector) {
-        return clusters.stream().filter(c -> selector.matches(c.labels())).toList();
+        return clusters().stream().filter(c -> selector.matches(c.labels())).toList();
     }
 
     /** Whether the {@code matchLabels} selector matches a spoke; if not, a problem at {@code at}. */
@@ -35,10 +45,10 @@ record Spokes(String hub, List<ClusterSpec> clusters) {
 
     /** Whether a spoke is named {@code name}; if not, a problem at {@code at}. */
     boolean named(Cursor at, String name) {
-        boolean known = clusters.stream().anyMatch(c -> c.name().equals(name));
+        boolean known = clusters().stream().anyMatch(c -> c.name().equals(name));
         if (!known) {
             at.problem("no spoke is named '" + name + "'; spokes are "
-                    + clusters.stream().map(ClusterSpec::name).collect(Collectors.joining(", ")));
+                    + clusters().stream().map(ClusterSpec::name).collect(Collectors.joining(", ")));
         }
         return known;
     }
@@ -48,11 +58,11 @@ record Spokes(String hub, List<ClusterSpec> clusters) {
         if (!matching(selector).isEmpty()) {
             return true;
         }
-        if (clusters.isEmpty()) {
+        if (clusters().isEmpty()) {
             at.problem("selects every cluster but the hub '" + hub + "', and there is no other cluster");
         } else {
             at.problem("selector " + selector + " matches no cluster other than the hub '" + hub
-                    + "'; clusters are " + clusters.stream().map(c -> c.name() + " " + format(new TreeMap<>(c.labels())))
+                    + "'; clusters are " + clusters().stream().map(c -> c.name() + " " + format(new TreeMap<>(c.labels())))
                             .collect(Collectors.joining(", ")));
         }
         return false;

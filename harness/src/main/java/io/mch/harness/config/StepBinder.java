@@ -166,15 +166,17 @@ final class StepBinder {
         return f.required("manifest", ManifestMapping::object).map(Optional::of);
     }
 
-    /** The application's first path, which a commit's file is relative to; it must be a directory. */
+    /**
+     * The application's first path, which a commit's file is relative to (a directory: the readers
+     * refuse anything else); a path that differs per cluster has no one directory to commit to.
+     */
     private static Optional<Path> directory(Cursor at, SyncSpec sync, Application application) {
-        Path directory = sync.repository().resolve(application.paths().get(0)).normalize();
-        if (!Files.isDirectory(directory)) {
-            at.problem("application '" + application.name() + "' deploys the single file " + directory
-                    + "; commits need an application whose path is a directory");
+        if (ClusterParameters.templated(application.paths().get(0))) {
+            at.problem("application '" + application.name() + "' has a path per cluster ('" + application.paths().get(0)
+                    + "'); mch does not model commits to it");
             return Optional.empty();
         }
-        return Optional.of(directory);
+        return Optional.of(sync.repository().resolve(application.paths().get(0)).normalize());
     }
 
     private static boolean inside(Cursor at, Path directory, String file, String application) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 final class SyncBinder {
 
     static final List<String> FIELDS =
-            List.of("hub", "repository", "applications", "reconcile-interval", "jitter", "policies");
+            List.of("hub", "repository", "applications", "reconcile-interval", "jitter", "policies", "cluster-groups");
 
     private final Path base;
     private final Optional<List<ClusterSpec>> clusters;
@@ -45,7 +45,8 @@ final class SyncBinder {
             Optional<String> hub = f.required("hub", c -> c.name().flatMap(n -> TopologyBinder.knownCluster(c, n, clusters)));
             Optional<Path> repository = f.required("repository", c -> TopologyBinder.existing(c, base, true));
             Optional<Spokes> spokes = Spokes.of(hub, clusters);
-            GitOpsManifests manifests = new GitOpsManifests(repository, spokes);
+            Optional<Map<String, ClusterGroup>> groups = f.optional("cluster-groups", this::groups, Map.of());
+            GitOpsManifests manifests = new GitOpsManifests(repository, spokes, groups.orElse(Map.of()));
             int before = section.problems().count();
             List<GitOpsManifests.Read> reads = new ArrayList<>();
             Optional<List<Cursor>> files = f.get("applications").flatMap(Cursor::items);
@@ -67,6 +68,7 @@ final class SyncBinder {
             Optional<Duration> jitter = f.optional("jitter", Cursor::duration,
                     fleetOnly ? Duration.ZERO : SyncSpec.ARGO_JITTER);
             if (section.problems().count() > before || hub.isEmpty() || repository.isEmpty() || policies.isEmpty()
+                    || groups.isEmpty()
                     || !unique || interval.isEmpty() || jitter.isEmpty()) {
                 return Optional.empty();
             }
@@ -97,6 +99,28 @@ final class SyncBinder {
                 return Optional.empty();
             }
             return Optional.of(new Policy(name.get(), manifests.get(), selector.get()));
+        });
+    }
+
+    /** Fleet cluster groups by name: {@code name}, {@code selector} (labels a spoke must have), {@code labels}. */
+    private Optional<Map<String, ClusterGroup>> groups(Cursor list) {
+        return list.list(item -> item.fields(List.of("name", "selector", "labels")).flatMap(f -> {
+            Optional<String> name = f.required("name", Cursor::name);
+            Optional<Map<String, String>> selector = f.optional("selector", TopologyBinder::labels, Map.of());
+            Optional<Map<String, String>> labels = f.optional("labels", TopologyBinder::labels, Map.of());
+            if (name.isEmpty() || selector.isEmpty() || labels.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClusterGroup(name.get(), LabelSelector.labels(selector.get()), labels.get()));
+        })).flatMap(groups -> {
+            Map<String, ClusterGroup> byName = new java.util.LinkedHashMap<>();
+            for (ClusterGroup group : groups) {
+                if (byName.putIfAbsent(group.name(), group) != null) {
+                    list.problem("cluster group '" + group.name() + "' is declared twice");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(byName);
         });
     }
 

@@ -112,7 +112,8 @@ class SyncBinderTest {
                         "file not found: " + file("policies/missing.yaml")),
                 new Problem(topology, 14, 34, "fabric.sync.policies[1].manifests", "must name at least one manifest file"),
                 new Problem(topology, 15, 5, "fabric.sync.jiter", "unknown field 'jiter'; allowed fields are hub,"
-                        + " repository, applications, reconcile-interval, jitter, policies; did you mean 'jitter'?"),
+                        + " repository, applications, reconcile-interval, jitter, policies, cluster-groups; did you mean"
+                        + " 'jitter'?"),
                 new Problem(broken, 11, 7, "spec.template.spec.destination", "required"),
                 new Problem(broken, 11, 23, "spec.template.spec.source.path",
                         "'apps/missing' does not exist in the repository " + file("gitops/repo")),
@@ -216,6 +217,39 @@ class SyncBinderTest {
         assertThat(everywhere.paths()).containsExactly(".");
         assertThat(everywhere.interval()).contains(SyncSpec.FLEET_POLL);
         assertThat(everywhere.prune()).isTrue();
+    }
+
+    @Test
+    void targetsFleetClusterGroupsDeclaredInTheTopologyAndTheDefaultGroupWithoutTargets() throws Exception {
+        write(dir, "gitops/grouped.yaml", """
+                apiVersion: fleet.cattle.io/v1alpha1
+                kind: GitRepo
+                metadata: { name: grouped }
+                spec:
+                  targets:
+                  - clusterGroup: edge
+                  - clusterGroupSelector: { matchLabels: { tier: prod } }
+                ---
+                apiVersion: fleet.cattle.io/v1alpha1
+                kind: GitRepo
+                metadata: { name: defaulted }
+                spec: { paths: [apps/web] }
+                """);
+        Path topology = topology("""
+                    hub: hub
+                    repository: gitops/repo
+                    applications: [gitops/grouped.yaml]
+                    cluster-groups:
+                      - { name: edge, selector: { tier: edge } }
+                      - { name: production, selector: { env: production }, labels: { tier: prod } }
+                      - { name: default, selector: { env: staging } }
+                """);
+
+        List<Application> apps = TopologyLoader.load(topology).fabric().sync().orElseThrow().applications();
+
+        assertThat(apps.get(0).targets().selectors()).containsExactly(
+                LabelSelector.labels(Map.of("tier", "edge")), LabelSelector.labels(Map.of("env", "production")));
+        assertThat(apps.get(1).targets().selectors()).containsExactly(LabelSelector.labels(Map.of("env", "staging")));
     }
 
     @Test

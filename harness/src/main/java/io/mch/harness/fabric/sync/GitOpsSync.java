@@ -188,7 +188,7 @@ public final class GitOpsSync implements Fabric {
             Map<String, String> labels = ctx.topology().cluster(cluster).orElseThrow().labels();
             List<Pair> pairs = sources.stream()
                     .filter(s -> s.targets(cluster, labels, cluster.equals(spec.hub())))
-                    .map(s -> new Pair(s, cluster, ctx.seed()))
+                    .map(s -> new Pair(s.forCluster(cluster, labels), cluster, ctx.seed()))
                     .toList();
             lane = new Lane(cluster, pairs, settings);
             lanes.put(cluster, lane);
@@ -223,27 +223,27 @@ public final class GitOpsSync implements Fabric {
      */
     private void sync(Step.Commit commit, long startMs) {
         Source source = source(commit.application());
-        List<Lane> targets = lanes.values().stream()
-                .filter(l -> l.pairs().stream().anyMatch(p -> p.source().equals(source)))
-                .toList();
+        Map<String, Pair> targets = new LinkedHashMap<>();
+        lanes.values().forEach(l -> l.pairs().stream().filter(p -> p.source().name().equals(source.name()))
+                .findFirst().ifPresent(p -> targets.put(l.cluster(), p)));
         Map<String, List<Manifest>> before = new LinkedHashMap<>();
-        targets.forEach(l -> before.put(l.cluster(), rendered(source, l.cluster())));
+        targets.forEach((cluster, pair) -> before.put(cluster, rendered(pair.source(), cluster)));
         commit(commit);
         Map<String, List<Manifest>> after = new LinkedHashMap<>();
         Map<String, List<Manifest>> gone = new LinkedHashMap<>();
-        for (Lane lane : targets) {
-            List<Manifest> now = rendered(source, lane.cluster());
+        targets.forEach((cluster, pair) -> {
+            List<Manifest> now = rendered(pair.source(), cluster);
             Set<String> kept = now.stream().map(Manifest::key).collect(Collectors.toSet());
-            after.put(lane.cluster(), now);
-            gone.put(lane.cluster(), source.prune()
-                    ? before.get(lane.cluster()).stream().filter(m -> !kept.contains(m.key())).toList()
+            after.put(cluster, now);
+            gone.put(cluster, source.prune()
+                    ? before.get(cluster).stream().filter(m -> !kept.contains(m.key())).toList()
                     : List.of());
-        }
+        });
         if (!source.automated()) {
-            targets.forEach(l -> l.pairs().stream().filter(p -> p.source().equals(source)).forEach(Pair::requestSync));
-            targets.forEach(Lane::refresh);
+            targets.values().forEach(Pair::requestSync);
+            targets.keySet().forEach(c -> lanes.get(c).refresh());
         }
-        List<String> names = targets.stream().map(Lane::cluster).toList();
+        List<String> names = List.copyOf(targets.keySet());
         measurements.start("sync", source.name(), startMs,
                 "revision " + repository.revision() + " on " + (names.isEmpty() ? "no cluster" : String.join(", ", names)),
                 () -> names.stream().allMatch(c -> live(c, after.get(c), gone.get(c))));
@@ -260,7 +260,8 @@ public final class GitOpsSync implements Fabric {
 
     private void drift(Step.Drift drift) {
         KubernetesClient direct = ctx.fleet().cluster(drift.cluster()).client();
-        List<Manifest> known = sources.stream().flatMap(s -> rendered(s, drift.cluster()).stream()).toList();
+        List<Manifest> known = lanes.values().stream()
+                .flatMap(l -> l.pairs().stream().flatMap(p -> rendered(p.source(), l.cluster()).stream())).toList();
         ctx.note(COMPONENT, drift.cluster(), HandEdit.apply(direct, drift, known));
     }
 

@@ -144,16 +144,19 @@ final class Renderer {
                 new IllegalArgumentException("kustomization in " + dir + ": no kustomize is installed")));
         command.add(dir.toString());
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-            process.getOutputStream().close();
-            var out = process.getInputStream().readAllBytes();
-            var err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(KUSTOMIZE_TIMEOUT_S, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalArgumentException("kustomize build " + dir + " failed: "
-                        + new String(err, StandardCharsets.UTF_8).strip());
+            Path errors = Files.createTempFile("mch-kustomize", ".err");
+            try {
+                Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                process.getOutputStream().close();
+                byte[] out = process.getInputStream().readAllBytes();
+                if (!process.waitFor(KUSTOMIZE_TIMEOUT_S, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new IllegalArgumentException("kustomize build " + dir + " failed: " + Files.readString(errors).strip());
+                }
+                return new String(out, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(errors);
             }
-            return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0) + " on " + dir, e);
         } catch (InterruptedException e) {
@@ -187,7 +190,7 @@ final class Renderer {
             throw new IllegalArgumentException("helm template " + chart + " failed: " + e.getMessage(), e);
         } finally {
             if (inline != null) {
-                inline.toFile().delete();
+                inline.toFile().delete(); // best effort: a temporary file of our own
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.mch.harness.fabric.sync;
 
+import io.mch.harness.config.ClusterParameters;
 import io.mch.harness.config.LabelSelector;
 import io.mch.harness.config.SyncSpec;
 import io.mch.harness.config.SyncSpec.Rendering;
@@ -63,6 +64,21 @@ record Source(
                 .toList();
         return new Source(policy.name(), Mode.FILES, new Targets(List.of(LabelSelector.labels(policy.selector())), false),
                 paths, POLICY_NAMESPACE, false, true, true, true, Optional.empty(), Rendering.RECURSIVE);
+    }
+
+    /**
+     * This source as the Application Argo CD generates for one cluster: the cluster's name and
+     * labels in place of the path's and namespace's parameters (validation made sure they resolve).
+     */
+    Source forCluster(String cluster, Map<String, String> labels) {
+        List<Path> resolved = paths.stream().map(p -> Path.of(resolve(p.toString(), cluster, labels))).toList();
+        return new Source(name, mode, targets, resolved, resolve(namespace, cluster, labels), forceNamespace, selfHeal,
+                prune, automated, interval, rendering);
+    }
+
+    private static String resolve(String text, String cluster, Map<String, String> labels) {
+        return ClusterParameters.resolve(text, cluster, labels).orElseThrow(() -> new IllegalArgumentException(
+                "'" + text + "' names a label cluster " + cluster + " does not have"));
     }
 
     /** Whether the cluster is a target: the hub as Argo CD's in-cluster destination, a spoke by its labels. */

@@ -39,6 +39,8 @@ class GitOpsCorpusTest {
 
     private static final Path SEED = Path.of("src/test/resources/io/mch/harness/fabric/sync/corpus/seed");
     private static final TimeScale SCALE = new TimeScale(10);
+    /** How long a first reconcile may take on a loaded machine (start waits 30 s, then goes on). */
+    private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -49,6 +51,7 @@ class GitOpsCorpusTest {
     void theSeedApplicationSetPutsTheRenderedOverlayOnProductionOnly() throws Exception {
         try (Running run = start("applicationset.yaml")) {
             assertThat(run.sync.members()).containsExactlyInAnyOrder("prod", "staging", "dev");
+            settle(run, "api-server", "Synced", "prod");
             ConfigMap config = configMap(run, "prod", "production", "prod-api-server");
             assertThat(config.getData()).containsEntry("replicas", "3").containsEntry("log-level", "info");
             assertThat(config.getMetadata().getLabels()).containsEntry("env", "production");
@@ -66,8 +69,21 @@ class GitOpsCorpusTest {
     }
 
     @Test
+    void aTemplatedPathAndNamespacePutEachClustersOwnOverlayInItsOwnNamespace() throws Exception {
+        try (Running run = start("templated.yaml")) {
+            settle(run, "api-server-per-env", "Synced", "prod", "staging");
+            assertThat(configMap(run, "prod", "api-prod", "prod-api-server").getData()).containsEntry("replicas", "3");
+            assertThat(configMap(run, "staging", "api-staging", "staging-api-server").getData())
+                    .containsEntry("replicas", "2");
+            assertThat(run.sync.desired().get("dev")).isEmpty();
+            assertThat(run.sync.members()).doesNotContain("hub");
+        }
+    }
+
+    @Test
     void theSeedGitRepoPutsItsBundleOnProductionAndStaging() throws Exception {
         try (Running run = start("gitrepo.yaml")) {
+            settle(run, "api-server", "Synced", "prod", "staging");
             for (String target : List.of("prod", "staging")) {
                 assertThat(configMap(run, target, "production", "prod-api-server").getData()).containsEntry("replicas", "3");
                 assertThat(run.sync.status("api-server", target)).contains("Synced");
@@ -81,6 +97,7 @@ class GitOpsCorpusTest {
     void aManualApplicationStaysOutOfSyncUntilASyncStepAndReachesTheHub() throws Exception {
         try (Running run = start("manual.yaml")) {
             assertThat(run.sync.members()).containsExactlyInAnyOrder("hub", "prod", "staging", "dev");
+            settle(run, "api-server-manual", "OutOfSync", "hub", "prod", "staging", "dev");
             for (String cluster : List.of("hub", "prod", "staging", "dev")) {
                 assertThat(run.sync.status("api-server-manual", cluster)).contains("OutOfSync");
                 assertThat(configMaps(run, cluster, "manual")).isEmpty();
@@ -89,7 +106,7 @@ class GitOpsCorpusTest {
                     Step.CommitOp.CHANGE, "config.yaml", Optional.of(Map.of("apiVersion", "v1", "kind", "ConfigMap",
                             "metadata", Map.of("name", "api-server"), "data", Map.of("replicas", "2")))))));
             for (String cluster : List.of("hub", "prod", "staging", "dev")) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> run.sync.status("api-server-manual", cluster)
+                await().atMost(SETTLE).until(() -> run.sync.status("api-server-manual", cluster)
                         .equals(Optional.of("Synced")));
                 assertThat(configMap(run, cluster, "manual", "api-server").getData()).containsEntry("replicas", "2");
             }
@@ -99,11 +116,18 @@ class GitOpsCorpusTest {
     @Test
     void aKustomizationThatDoesNotBuildIsASyncErrorNamingItsDirectoryNotAnUnreachableCluster() throws Exception {
         try (Running run = start("broken.yaml")) {
+            settle(run, "broken", "OutOfSync", "prod");
             assertThat(run.sync.status("broken", "prod")).contains("OutOfSync");
             assertThat(events).filteredOn(Event.SyncStatus.class::isInstance).map(e -> (Event.SyncStatus) e)
                     .singleElement().satisfies(s -> assertThat(s.detail()).startsWith("sync failed: cannot render")
                             .contains("kustomize build").contains("k8s/broken"));
         }
+    }
+
+    /** Waits until the application has {@code status} on every cluster named. */
+    private static void settle(Running run, String application, String status, String... clusters) {
+        await().atMost(SETTLE).until(() -> Stream.of(clusters)
+                .allMatch(c -> run.sync.status(application, c).equals(Optional.of(status))));
     }
 
     /** An embedded fleet of the seed's clusters, with the GitOps controller started on it. */

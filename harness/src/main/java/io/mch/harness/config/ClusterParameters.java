@@ -1,0 +1,66 @@
+package io.mch.harness.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parameters Argo CD's clusters generator gives a template, as mch models them in a source path
+ * and a destination namespace: {@code name}, {@code nameNormalized} and
+ * {@code metadata.labels.<key>}, written {@code {{name}}} (fasttemplate) or {@code {{.name}}} with
+ * {@code goTemplate: true}. Any other placeholder is refused where it is read.
+ */
+public final class ClusterParameters {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
+    private static final Pattern PARAMETER = Pattern.compile("\\s*(\\.?)(name|nameNormalized|metadata\\.labels\\.([A-Za-z0-9_-]+))\\s*");
+
+    private ClusterParameters() {}
+
+    /** Whether {@code text} holds a placeholder. */
+    public static boolean templated(String text) {
+        return text.contains("{{");
+    }
+
+    /**
+     * What is wrong with the placeholders of {@code text} in the given syntax: one message per
+     * placeholder mch does not model; empty when every one is modelled.
+     */
+    static List<String> unmodelled(String text, boolean goTemplate) {
+        List<String> wrong = new ArrayList<>();
+        Matcher placeholders = PLACEHOLDER.matcher(text);
+        while (placeholders.find()) {
+            Matcher parameter = PARAMETER.matcher(placeholders.group(1));
+            if (!parameter.matches()) {
+                wrong.add("mch does not model the parameter '" + placeholders.group() + "' (it models {{name}},"
+                        + " {{nameNormalized}} and {{metadata.labels.KEY}}, or {{.name}}... with goTemplate)");
+            } else if (parameter.group(1).isEmpty() == goTemplate) {
+                wrong.add("'" + placeholders.group() + "' is not " + (goTemplate ? "Go template" : "fasttemplate")
+                        + " syntax, which goTemplate: " + goTemplate + " asks for");
+            }
+        }
+        return wrong;
+    }
+
+    /** {@code text} for the cluster; empty when it names a label the cluster does not have. */
+    public static Optional<String> resolve(String text, String cluster, Map<String, String> labels) {
+        StringBuilder resolved = new StringBuilder();
+        Matcher placeholders = PLACEHOLDER.matcher(text);
+        while (placeholders.find()) {
+            Matcher parameter = PARAMETER.matcher(placeholders.group(1));
+            if (!parameter.matches()) {
+                return Optional.empty();
+            }
+            String value = parameter.group(3) != null ? labels.get(parameter.group(3)) : cluster;
+            if (value == null) {
+                return Optional.empty();
+            }
+            placeholders.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        placeholders.appendTail(resolved);
+        return Optional.of(resolved.toString());
+    }
+}
