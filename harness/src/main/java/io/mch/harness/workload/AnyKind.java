@@ -59,6 +59,14 @@ public final class AnyKind {
                 .orElseGet(() -> context(group, version, kind, Pluralize.toPlural(kind.toLowerCase(Locale.ROOT)), true));
     }
 
+    /** How the cluster serves {@code object}'s kind, built in or custom. */
+    public static ResourceDefinitionContext definition(KubernetesClient client, HasMetadata object) {
+        if (custom(object)) {
+            return definition(client, object.getApiVersion(), object.getKind());
+        }
+        return ResourceDefinitionContext.fromResourceType(object.getClass());
+    }
+
     /** The custom kinds the cluster's CRDs define, as the resources serving them (their first served version). */
     public static List<ResourceDefinitionContext> defined(KubernetesClient client) {
         return client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
