@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * Manifest files (the workload's, a sync policy's) read as the run will apply them, so that what
  * the run would choke on is refused before anything starts: every document must be a Kubernetes
- * object (apiVersion, kind, metadata.name), and the workload's must define the Service the probes
- * call. Each file is checked even when another has problems.
+ * object (apiVersion, kind, metadata.name) whose Cilium annotations mch can honour
+ * ({@link CiliumAnnotations}), and the workload's must define the Service the probes call. Each file is checked even when another has problems.
  */
 final class ManifestFiles {
 
@@ -26,8 +26,10 @@ final class ManifestFiles {
         Problems inFile = problems.about(manifest);
         int before = inFile.count();
         List<Map<String, Object>> objects = new ArrayList<>();
-        YamlFiles.readAll(manifest, inFile).ifPresent(documents -> documents.forEach(document ->
-                ManifestMapping.object(new Cursor(document, "", inFile)).ifPresent(objects::add)));
+        YamlFiles.readAll(manifest, inFile).ifPresent(documents -> documents.forEach(document -> {
+            ManifestMapping.object(new Cursor(document, "", inFile)).ifPresent(objects::add);
+            CiliumAnnotations.check(document, inFile);
+        }));
         return inFile.count() == before ? Optional.of(objects) : Optional.empty();
     }
 

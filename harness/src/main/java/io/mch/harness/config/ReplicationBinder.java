@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Binds {@code fabric.replication}. A {@code backup} is given either by its own keys or by a Velero
  * Schedule manifest ({@code schedule}, read by {@link VeleroSchedule}); either way {@code from} and
- * {@code restore-to} are keys here, since a Schedule does not name clusters. The backed-up
+ * {@code restore-to} are keys here, since a Schedule does not name clusters. {@code restore}
+ * names a Velero Restore manifest ({@link VeleroRestore}); without it, Velero's default restore. The backed-up
  * namespace must be one the workload manifests create or use (or {@code default}): a backup of an
  * empty namespace restores nothing, and the RPO/RTO measured on it would be meaningless.
  *
@@ -72,7 +73,8 @@ final class ReplicationBinder {
     }
 
     private Optional<Backup> backup(Cursor section) {
-        return section.fields(List.of("from", "namespace", "every", "location", "restore-to", "schedule")).flatMap(f -> {
+        return section.fields(List.of("from", "namespace", "every", "location", "restore-to", "schedule", "restore"))
+                .flatMap(f -> {
             Optional<String> from = f.required("from", this::cluster);
             Optional<String> restoreTo = f.required("restore-to", c -> cluster(c).filter(to -> {
                 if (from.isPresent() && to.equals(from.get())) {
@@ -84,19 +86,26 @@ final class ReplicationBinder {
                     .map(c -> location(c).map(Optional::of))
                     .orElse(Optional.of(Optional.empty()));
             Optional<VeleroSchedule.Read> schedule = f.has("schedule") ? scheduled(f) : keys(f);
-            if (from.isEmpty() || restoreTo.isEmpty() || location.isEmpty() || schedule.isEmpty()) {
+            Optional<ReplicationSpec.Restore> restore = f.get("restore")
+                    .map(c -> TopologyBinder.existing(c, base, false).flatMap(file ->
+                            VeleroRestore.read(file, c.problems(), schedule.map(VeleroSchedule.Read::name)
+                                    .filter(n -> f.has("schedule")), this::namespaceExists)))
+                    .orElse(Optional.of(VeleroRestore.defaults()));
+            if (from.isEmpty() || restoreTo.isEmpty() || location.isEmpty() || schedule.isEmpty() || restore.isEmpty()) {
                 return Optional.empty();
             }
             Optional<Path> file = f.get("schedule").map(c -> base.resolve(c.text().orElseThrow()).normalize());
-            return Optional.of(new Backup(from.get(), schedule.get().namespace(), schedule.get().every(),
-                    location.get(), restoreTo.get(), file));
+            VeleroSchedule.Read read = schedule.get();
+            return Optional.of(new Backup(from.get(), read.cadence(), read.selection(), read.ttl(),
+                    location.get(), restoreTo.get(), restore.get(), file));
         });
     }
 
     /**
-     * The namespace and period from the Velero Schedule file. An {@code every} beside it wins over
-     * the schedule's period (a scenario's override shortens the fixture's schedule for a short
-     * run); a {@code namespace} beside it is refused, since it would back up something else.
+     * What the Velero Schedule file says. An {@code every} beside it wins over the schedule's
+     * times (a scenario's override shortens the fixture's schedule for a short run; paused and
+     * skipImmediately stay); a {@code namespace} beside it is refused, since it would back up
+     * something else.
      */
     private Optional<VeleroSchedule.Read> scheduled(Fields f) {
         Cursor schedule = f.get("schedule").orElseThrow();
@@ -110,14 +119,17 @@ final class ReplicationBinder {
         if (f.has("namespace") || every.isEmpty()) {
             return Optional.empty();
         }
-        return read.map(r -> every.get().map(d -> new VeleroSchedule.Read(r.namespace(), d)).orElse(r));
+        return read.map(r -> every.get().map(d -> new VeleroSchedule.Read(r.name(), r.cadence().withEvery(d),
+                r.selection(), r.ttl())).orElse(r));
     }
 
+    /** mch's own keys: one namespace, every {@code every}, Velero's defaults otherwise. */
     private Optional<VeleroSchedule.Read> keys(Fields f) {
         Optional<String> namespace = f.required("namespace", c -> c.name().filter(n -> namespaceExists(c, n)));
         Optional<Duration> every = f.optional("every", c -> c.positive(c.duration()), ReplicationSpec.VELERO_SYNC);
         return namespace.isPresent() && every.isPresent()
-                ? Optional.of(new VeleroSchedule.Read(namespace.get(), every.get()))
+                ? Optional.of(new VeleroSchedule.Read("", BackupCadence.every(every.get()),
+                        ResourceSelection.onlyNamespace(namespace.get()), VeleroSchedule.DEFAULT_TTL))
                 : Optional.empty();
     }
 

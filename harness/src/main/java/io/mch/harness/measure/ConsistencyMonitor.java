@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mch.harness.runtime.RunClock;
+import io.mch.harness.workload.AnyKind;
 import io.mch.reports.history.Event;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class ConsistencyMonitor {
 
     private static boolean matches(KubernetesClient client, HasMetadata object) {
         try {
-            HasMetadata live = client.resource(object).get();
+            HasMetadata live = AnyKind.of(client, object).get();
             if (live == null) {
                 return false;
             }

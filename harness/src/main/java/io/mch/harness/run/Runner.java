@@ -275,10 +275,12 @@ public final class Runner {
         for (Cluster c : fleet.clusters()) {
             Workloads.apply(c.client(), manifests);
         }
+        List<HasMetadata> objects = Workloads.read(fleet.clusters().get(0).client(), manifests);
+        String namespace = Workloads.serviceNamespace(objects, topology.workload().service());
         for (Cluster c : fleet.clusters()) {
-            Workloads.awaitReady(c.client(), "default", topology.workload().service(), READY_TIMEOUT);
+            Workloads.awaitReady(c.client(), namespace, topology.workload().service(), READY_TIMEOUT);
         }
         run.progress("workload ready in every cluster: " + manifests);
-        return Workloads.read(fleet.clusters().get(0).client(), manifests);
+        return objects;
     }
 }

@@ -2,7 +2,10 @@ package io.mch.harness.workload;
 
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -13,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,12 +41,35 @@ public final class Workloads {
      * so that every backend puts them in the same place.
      */
     public static void apply(KubernetesClient client, List<Path> manifests) {
-        for (HasMetadata item : read(client, manifests)) {
-            client.resource(item).createOr(NonDeletingOperation::update);
+        List<HasMetadata> items = new ArrayList<>(read(client, manifests));
+        items.sort(Comparator.comparingInt(Workloads::applyOrder));
+        for (HasMetadata item : items) {
+            AnyKind.of(client, item).createOr(NonDeletingOperation::update);
         }
     }
 
-    /** The objects the manifests describe (the desired state), namespaced as {@link #apply} puts them. */
+    /**
+     * The namespace of the workload's Service named {@code service} in the manifests; {@code default}
+     * when none of them names it (validation refuses such a workload before a run).
+     */
+    public static String serviceNamespace(List<HasMetadata> objects, String service) {
+        return objects.stream()
+                .filter(o -> o instanceof Service && o.getMetadata().getName().equals(service))
+                .map(o -> o.getMetadata().getNamespace())
+                .findFirst()
+                .orElse(DEFAULT_NAMESPACE);
+    }
+
+    /** What others need first, as kubectl and Velero order them: CRDs, then Namespaces, then the rest. */
+    private static int applyOrder(HasMetadata item) {
+        return item instanceof CustomResourceDefinition ? 0 : item instanceof Namespace ? 1 : 2;
+    }
+
+    /**
+     * The objects the manifests describe (the desired state), namespaced as {@link #apply} puts
+     * them: a custom object goes to {@code default} too, unless a CRD beside it makes its kind
+     * cluster-scoped.
+     */
     public static List<HasMetadata> read(KubernetesClient client, List<Path> manifests) {
         List<HasMetadata> all = new ArrayList<>();
         for (Path manifest : manifests) {
@@ -53,8 +81,14 @@ public final class Workloads {
                 throw new IllegalArgumentException("cannot parse manifest " + manifest + ": " + e.getMessage(), e);
             }
         }
+        Set<String> clusterScoped = all.stream()
+                .filter(item -> item instanceof CustomResourceDefinition crd && "Cluster".equals(crd.getSpec().getScope()))
+                .map(item -> ((CustomResourceDefinition) item).getSpec().getNames().getKind())
+                .collect(Collectors.toSet());
         for (HasMetadata item : all) {
-            if (item instanceof Namespaced && item.getMetadata().getNamespace() == null) {
+            boolean namespaced = item instanceof Namespaced
+                    || AnyKind.custom(item) && !clusterScoped.contains(item.getKind());
+            if (namespaced && item.getMetadata().getNamespace() == null) {
                 item.getMetadata().setNamespace(DEFAULT_NAMESPACE);
             }
         }

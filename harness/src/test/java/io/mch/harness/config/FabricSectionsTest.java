@@ -43,7 +43,7 @@ class FabricSectionsTest {
         assertThat(topology.fabric().mesh()).contains(new MeshSpec(Duration.ofSeconds(30), Duration.ofSeconds(2),
                 Affinity.LOCAL, 10, Optional.of(Duration.ofMillis(500))));
         assertThat(topology.fabric().replication()).contains(new ReplicationSpec(
-                Optional.of(new Backup("us-east", "shop", Duration.ofMinutes(1), Optional.of(Path.of("backups")),
+                Optional.of(Backups.every("us-east", "shop", Duration.ofMinutes(1), Optional.of(Path.of("backups")),
                         "eu-west", Optional.of(dir.resolve("velero/schedule.yaml")))),
                 List.of(new ObjectReplication("us-east", List.of("eu-west", "dev"), "shop", List.of("Secret"),
                                 Duration.ofSeconds(5)),

@@ -63,7 +63,7 @@ class ReplicationBinderTest {
 
         ReplicationSpec replication = TopologyLoader.load(topology).fabric().replication().orElseThrow();
 
-        assertThat(replication).isEqualTo(new ReplicationSpec(Optional.of(new Backup("us-east", "default",
+        assertThat(replication).isEqualTo(new ReplicationSpec(Optional.of(Backups.every("us-east", "default",
                 ReplicationSpec.VELERO_SYNC, Optional.empty(), "ap-south", Optional.empty())), List.of()));
     }
 
@@ -85,10 +85,91 @@ class ReplicationBinderTest {
         ReplicationSpec replication = TopologyLoader.load(topology).fabric().replication().orElseThrow();
 
         assertThat(replication).isEqualTo(new ReplicationSpec(
-                Optional.of(new Backup("eu-west", "cache", Duration.ofMinutes(90), Optional.of(Path.of("backups")), "us-east",
+                Optional.of(Backups.every("eu-west", "cache", Duration.ofMinutes(90), Optional.of(Path.of("backups")), "us-east",
                         Optional.of(file("velero/long.yaml")))),
                 List.of(new ObjectReplication("us-east", List.of("ap-south"), "default", List.of("ConfigMap", "Secret"),
                         Duration.ofSeconds(10)))));
+    }
+
+    @Test
+    void readsAVeleroScheduleAndRestoreAsVeleroDefinesThem() throws Exception {
+        write(dir, "velero/six-hourly.yaml", """
+                apiVersion: velero.io/v1
+                kind: Schedule
+                metadata: { name: six-hourly, namespace: velero }
+                spec:
+                  schedule: "0 */6 * * *"
+                  paused: true
+                  skipImmediately: true
+                  useOwnerReferencesInBackup: false
+                  template:
+                    metadata: { labels: { team: shop } }
+                    includedNamespaces: [shop, cache]
+                    excludedNamespaces: [default]
+                    includedResources: [configmaps, deployments.apps, dnsendpoints.externaldns.k8s.io]
+                    excludedResources: [secrets]
+                    orLabelSelectors: [{ matchLabels: { app: shop } }, { matchExpressions: [{ key: tier, operator: Exists }] }]
+                    ttl: 72h0m0s
+                """);
+        write(dir, "velero/restore.yaml", """
+                apiVersion: velero.io/v1
+                kind: Restore
+                metadata: { name: dr, namespace: velero }
+                spec:
+                  scheduleName: six-hourly
+                  includedNamespaces: [shop]
+                  labelSelector: { matchLabels: { app: shop } }
+                  existingResourcePolicy: update
+                """);
+        Path topology = topology("""
+                    backup: { from: us-east, schedule: velero/six-hourly.yaml, restore: velero/restore.yaml, restore-to: eu-west }
+                """);
+
+        Backup backup = TopologyLoader.load(topology).fabric().replication().orElseThrow().backup().orElseThrow();
+
+        assertThat(backup.cadence()).isEqualTo(new BackupCadence(Optional.of("0 */6 * * *"), Optional.empty(), true, true));
+        assertThat(backup.ttl()).isEqualTo(Duration.ofHours(72));
+        ResourceSelection selection = backup.selection();
+        assertThat(selection.includedNamespaces()).containsExactly("shop", "cache");
+        assertThat(selection.selectsNamespace("default")).isFalse();
+        assertThat(selection.selectsResource("configmaps", "")).isTrue();
+        assertThat(selection.selectsResource("secrets", "")).isFalse();
+        assertThat(selection.selectsResource("dnsendpoints", "externaldns.k8s.io")).isTrue();
+        assertThat(selection.selectsLabels(java.util.Map.of("tier", "db"))).isTrue();
+        assertThat(selection.selectsLabels(java.util.Map.of("app", "web"))).isFalse();
+        assertThat(backup.restore().updateExisting()).isTrue();
+        assertThat(backup.restore().selection().includedNamespaces()).containsExactly("shop");
+        assertThat(backup.restore().file()).contains(file("velero/restore.yaml"));
+    }
+
+    @Test
+    void refusesRestoreFieldsItDoesNotModel() {
+        write(dir, "velero/restore.yaml", """
+                apiVersion: velero.io/v1
+                kind: Restore
+                metadata: { name: dr }
+                spec:
+                  backupName: nightly-1
+                  scheduleName: other
+                  namespaceMapping: { shop: shop-restored }
+                  existingResourcePolicy: overwrite
+                """);
+        Path topology = topology("""
+                    backup: { from: us-east, namespace: shop, restore: velero/restore.yaml, restore-to: eu-west }
+                """);
+        Path restore = file("velero/restore.yaml");
+
+        assertThat(Validation.validate(topology)).containsExactly(
+                new Problem(restore, 5, 15, "spec.backupName", "mch does not model this field of a Restore's spec;"
+                        + " it models includedNamespaces, excludedNamespaces, includedResources, excludedResources,"
+                        + " labelSelector, orLabelSelectors, scheduleName, existingResourcePolicy"),
+                new Problem(restore, 6, 17, "spec.scheduleName",
+                        "the backup is given by mch's own keys, not a Schedule; remove scheduleName"),
+                new Problem(restore, 7, 21, "spec.namespaceMapping", "mch does not model this field of a Restore's"
+                        + " spec; it models includedNamespaces, excludedNamespaces, includedResources, excludedResources,"
+                        + " labelSelector, orLabelSelectors, scheduleName, existingResourcePolicy"),
+                new Problem(restore, 8, 27, "spec.existingResourcePolicy",
+                        "Velero's existingResourcePolicy is none or update, found 'overwrite'"));
     }
 
     @Test
@@ -107,8 +188,8 @@ class ReplicationBinderTest {
 
         Backup backup = TopologyLoader.load(topology).fabric().replication().orElseThrow().backup().orElseThrow();
 
-        assertThat(backup.every()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(backup.namespace()).isEqualTo("cache");
+        assertThat(backup.cadence()).isEqualTo(BackupCadence.every(Duration.ofSeconds(20)));
+        assertThat(backup.selection()).isEqualTo(ResourceSelection.onlyNamespace("cache"));
     }
 
     @Test
@@ -127,7 +208,15 @@ class ReplicationBinderTest {
                 kind: Schedule
                 spec:
                   schedule: "@every 5x"
-                  template: { includedNamespaces: [shop, cache] }
+                  template:
+                    includedNamespaces: [default, "prod-*"]
+                    includedResources: [po, configmaps, deployments.apps, dnsendpoints.externaldns.k8s.io]
+                    excludedResources: [pods]
+                    labelSelector: { matchLabels: { app: shop } }
+                    orLabelSelectors: [{ matchExpressions: [{ key: tier, operator: In }] }]
+                    snapshotVolumes: true
+                  useOwnerReferencesInBackup: true
+                  suspend: true
                 """);
         write(dir, "velero/backup.yaml", "apiVersion: velero.io/v1\nkind: Backup\n");
         Path topology = write(dir, "t.yaml", """
@@ -164,15 +253,29 @@ class ReplicationBinderTest {
                 new Problem(topology, 8, 70, "fabric.replication.backup.restore-to", "must differ from 'from' (us-east)"),
                 new Problem(topology, 8, 90, "fabric.replication.backup.namespace",
                         "given by the schedule; remove either this or 'schedule'"),
-                new Problem(cron, 5, 13, "spec.schedule", "'0 1 * * *' has no fixed period; use @every <duration>"
-                        + " (e.g. @every 1m), @hourly, @daily or @weekly"),
                 new Problem(cron, 7, 26, "spec.template.includedNamespaces[0]", "namespace 'payments' does not exist"
                         + " in the workload manifests (namespaces: cache, default, shop)"));
         Path twoFile = file("velero/two.yaml");
         assertThat(Validation.validate(two)).containsExactly(
+                new Problem(twoFile, 1, 1, "metadata", "required"),
                 new Problem(twoFile, 4, 13, "spec.schedule",
-                        "malformed '@every' period in '@every 5x'; expected e.g. @every 1m or @every 1h30m"),
-                new Problem(twoFile, 5, 35, "spec.template.includedNamespaces", "expected exactly one namespace, found 2"));
+                        "malformed duration '5x'; expected Go's notation, e.g. 1m, 1h30m or 720h0m0s"),
+                new Problem(twoFile, 6, 35, "spec.template.includedNamespaces[1]",
+                        "namespace patterns are not modelled; name namespaces exactly or give '*' alone"),
+                new Problem(twoFile, 7, 25, "spec.template.includedResources[0]", "unknown resource 'po'; give a plural"
+                        + " (serviceaccounts, roles, rolebindings, configmaps, secrets, persistentvolumeclaims, services,"
+                        + " deployments, statefulsets, daemonsets, cronjobs, ingresses), a plural with its group, or a"
+                        + " custom resource as plural.group (e.g. dnsendpoints.externaldns.k8s.io)"),
+                new Problem(twoFile, 8, 25, "spec.template.excludedResources[0]",
+                        "'pods' is not in mch's backups: the restored controllers recreate them"),
+                new Problem(twoFile, 10, 23, "spec.template.orLabelSelectors", "give labelSelector or"
+                        + " orLabelSelectors, not both (Velero refuses a backup with both)"),
+                new Problem(twoFile, 10, 45, "spec.template.orLabelSelectors[0].matchExpressions[0]", "In needs values"),
+                new Problem(twoFile, 11, 22, "spec.template.snapshotVolumes", "mch does not model this field of a"
+                        + " Schedule's backup template; it models includedNamespaces, excludedNamespaces,"
+                        + " includedResources, excludedResources, labelSelector, orLabelSelectors, ttl"),
+                new Problem(twoFile, 13, 12, "spec.suspend", "mch does not model this field of a Schedule's spec;"
+                        + " it models schedule, template, paused, skipImmediately"));
         assertThat(Validation.validate(wrongKind)).containsExactly(new Problem(file("velero/backup.yaml"), 2, 7, "kind",
                 "expected a Velero Schedule, found kind 'Backup'"));
     }

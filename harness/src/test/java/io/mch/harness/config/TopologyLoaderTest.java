@@ -47,7 +47,7 @@ class TopologyLoaderTest {
         assertThat(topology.fabric().globalLoadBalancer()).contains(new GlobalLoadBalancerSpec(LbPolicy.FAILOVER,
                 Optional.of("us-east"), new HealthCheck(Duration.ofSeconds(5), Duration.ofSeconds(1), 3),
                 Duration.ofSeconds(30), Map.of()));
-        assertThat(topology.fabric().replication().orElseThrow().backup()).contains(new ReplicationSpec.Backup(
+        assertThat(topology.fabric().replication().orElseThrow().backup()).contains(Backups.every(
                 "us-east", "default", Duration.ofMinutes(1), Optional.empty(), "eu-west",
                 Optional.of(schedule.toAbsolutePath().normalize())));
         assertThat(topology.workload().manifests()).containsExactly(manifest.toAbsolutePath().normalize());

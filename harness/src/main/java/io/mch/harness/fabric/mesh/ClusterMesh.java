@@ -126,7 +126,7 @@ public final class ClusterMesh implements Fabric {
 
     /** The cluster's agent starts, every member starts discovering it, and its clients start calling. */
     private synchronized void join(String cluster) {
-        MeshAgent agent = new MeshAgent(cluster, services, settings, ctx, scheduler);
+        MeshAgent agent = new MeshAgent(cluster, services, settings, defaultAffinity, ctx, scheduler);
         agents.put(cluster, agent);
         agent.start();
         for (MeshAgent other : agents.values()) {

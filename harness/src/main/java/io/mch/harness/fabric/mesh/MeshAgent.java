@@ -2,7 +2,9 @@ package io.mch.harness.fabric.mesh;
 
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mch.harness.config.MeshSpec;
 import io.mch.harness.fabric.FabricContext;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,7 +25,9 @@ import java.util.stream.Collectors;
  * One member cluster's mesh agent (cilium-agent with its clustermesh connections): it reads its
  * own cluster's endpoints directly and each peer's through the network, every discovery interval,
  * each peer on its own schedule so a blackholed peer delays only itself. Its knowledge, not the
- * peers' actual state, is what routes the cluster's calls.
+ * peers' actual state, is what routes the cluster's calls. It learns from a peer only the
+ * endpoints that peer shares ({@link GlobalService#isShared}), and reads its own cluster's
+ * annotations for whether and how its calls use them.
  */
 final class MeshAgent implements AutoCloseable {
 
@@ -38,12 +42,16 @@ final class MeshAgent implements AutoCloseable {
     private final Random random;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
+    private final MeshSpec.Affinity defaultAffinity;
     private volatile Map<String, Integer> local = Map.of();
+    /** This cluster's own Services that are global, with their affinity here: only they take remote endpoints. */
+    private volatile Map<String, GlobalService> localGlobal = Map.of();
     private volatile boolean closed;
 
-    MeshAgent(String self, Collection<GlobalService> services, MeshSettings settings, FabricContext ctx,
-            ScheduledExecutorService scheduler) {
+    MeshAgent(String self, Collection<GlobalService> services, MeshSettings settings, MeshSpec.Affinity defaultAffinity,
+            FabricContext ctx, ScheduledExecutorService scheduler) {
         this.self = self;
+        this.defaultAffinity = defaultAffinity;
         this.serviceKeys = services.stream().map(GlobalService::key).collect(Collectors.toUnmodifiableSet());
         this.settings = settings;
         this.ctx = ctx;
@@ -75,11 +83,19 @@ final class MeshAgent implements AutoCloseable {
         peers.put(peer, new Peer(endpoints, client, reading));
     }
 
-    /** The cluster one call to {@code service} goes to, by affinity over what this agent knows. */
+    /**
+     * The cluster one call to {@code service} goes to, by this cluster's affinity over what this
+     * agent knows. Where this cluster's own Service is not global, its calls stay local, as
+     * Cilium merges remote endpoints only into a global service.
+     */
     Optional<String> route(GlobalService service) {
+        GlobalService here = localGlobal.get(service.key());
+        if (here == null) {
+            return Routing.choose(self, local.getOrDefault(service.key(), 0), Map.of(), MeshSpec.Affinity.LOCAL, random);
+        }
         Map<String, Integer> remote = new LinkedHashMap<>();
         peers.forEach((name, peer) -> remote.put(name, peer.endpoints().count(service.key())));
-        return Routing.choose(self, local.getOrDefault(service.key(), 0), remote, service.affinity(), random);
+        return Routing.choose(self, local.getOrDefault(service.key(), 0), remote, here.affinity(), random);
     }
 
     /** Whether this agent currently knows {@code peer}'s endpoints (a read succeeded and nothing was revoked). */
@@ -106,15 +122,21 @@ final class MeshAgent implements AutoCloseable {
     }
 
     private void refreshLocal() {
-        local = readyCounts(ctx.fleet().cluster(self).client().endpoints().inAnyNamespace().list().getItems(),
-                serviceKeys);
+        KubernetesClient client = ctx.fleet().cluster(self).client();
+        Map<String, GlobalService> global = new LinkedHashMap<>();
+        for (Service s : client.services().inAnyNamespace().list().getItems()) {
+            GlobalService.of(s, defaultAffinity).filter(g -> serviceKeys.contains(g.key()))
+                    .ifPresent(g -> global.put(g.key(), g));
+        }
+        local = readyCounts(client.endpoints().inAnyNamespace().list().getItems(), serviceKeys);
+        localGlobal = Map.copyOf(global);
     }
 
     private void read(PeerEndpoints endpoints, KubernetesClient client) {
         endpoints.reading(ctx.clock().ms());
         try {
             Set<String> exported = client.services().inAnyNamespace().list().getItems().stream()
-                    .filter(GlobalService::isGlobal)
+                    .filter(GlobalService::isShared)
                     .map(s -> GlobalService.key(s.getMetadata().getNamespace(), s.getMetadata().getName()))
                     .filter(serviceKeys::contains)
                     .collect(Collectors.toSet());

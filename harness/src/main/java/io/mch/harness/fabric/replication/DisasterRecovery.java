@@ -1,13 +1,15 @@
 package io.mch.harness.fabric.replication;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mch.harness.config.ReplicationSpec;
 import io.mch.harness.fabric.FabricContext;
 import io.mch.harness.network.Endpoints;
 import io.mch.harness.runtime.Threads;
+import io.mch.harness.workload.AnyKind;
+import io.mch.harness.workload.Workloads;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.mch.reports.history.Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Velero-style backup and restore of one namespace. The backup controller runs in the source
+ * Velero's scheduled backups and its restore (see {@link Selected} and {@link Restoring} for what
+ * they carry). The backup controller runs in the source
  * cluster (it reads it directly, and stops while that cluster is lost) and uploads each backup to
  * the storage through the source's network link to the clients' region. The DR controller runs in
  * the restore cluster: it watches the source's API server through the network and, once the
@@ -34,7 +40,11 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class DisasterRecovery implements AutoCloseable {
 
-    /** Backups kept; older ones are deleted by the storage (Velero's TTL). */
+    /**
+     * Backups kept on disk; older ones are deleted by the storage. A bound on the run's disk use,
+     * not Velero's (its backups live until their TTL): a restore always takes the newest backup,
+     * so the older ones never matter to a run.
+     */
     static final int RETAINED = 10;
 
     /** Consecutive failed checks after which the source counts as lost (as the load balancer's default). */
@@ -45,8 +55,11 @@ final class DisasterRecovery implements AutoCloseable {
 
     private static final String COMPONENT = "replication";
 
+    /** What the DR controller reads to tell whether the source's API answers. */
+    private static final String WATCHED = "default";
+
     /** A complete backup in the storage; its content is the source's state at {@code startedMs}. */
-    record Taken(String name, long startedMs, int objects) {}
+    record Taken(String name, long startedMs, long expiresMs, int objects) {}
 
     private final ReplicationSpec.Backup spec;
     private final FabricContext ctx;
@@ -54,6 +67,7 @@ final class DisasterRecovery implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Deque<Taken> taken = new ArrayDeque<>();
     private final Object restoring = new Object();
+    private List<ResourceDefinitionContext> workloadCustomKinds = List.of();
     private BackupStore store;
     private StorageClient fromStorage;
     private StorageClient restoreStorage;
@@ -72,7 +86,10 @@ final class DisasterRecovery implements AutoCloseable {
         this.checkInterval = ctx.scale().wall(CHECK_INTERVAL);
     }
 
-    /** Opens the storage, takes the first backup at once (as a Velero Schedule does), and starts watching. */
+    /**
+     * Opens the storage, schedules the backups at the Schedule's times (the first at once unless
+     * skipImmediately, none while paused), and starts watching.
+     */
     static DisasterRecovery start(ReplicationSpec.Backup spec, FabricContext ctx) {
         var dr = new DisasterRecovery(spec, ctx);
         try {
@@ -86,7 +103,8 @@ final class DisasterRecovery implements AutoCloseable {
                     ctx.network().connect(spec.restoreTo(), Endpoints.CLIENTS, dr.store.address()), timeout));
             dr.watchClient = dr.own(ctx.apiClient(spec.restoreTo(), spec.from()));
             dr.threads = Executors.newScheduledThreadPool(3, Threads.named("replication-dr"));
-            Tasks.every(dr.threads, spec.every(), dr::backup, dr::error);
+            dr.workloadCustomKinds = dr.customKindsOf(ctx);
+            dr.scheduleBackup(spec.cadence().firstMs());
             Tasks.every(dr.threads, dr.checkInterval, dr::watch, dr::error);
             return dr;
         } catch (IOException e) {
@@ -96,6 +114,41 @@ final class DisasterRecovery implements AutoCloseable {
             dr.close();
             throw e;
         }
+    }
+
+    /**
+     * Schedules a backup at scenario time {@code dueMs} (none: the schedule takes no more), and
+     * from it the next one, computed from the time the backup started as Velero computes it from
+     * its last backup: a backup due while the controller could not run is taken once, late, not
+     * once per missed time.
+     */
+    private void scheduleBackup(OptionalLong dueMs) {
+        if (dueMs.isEmpty()) {
+            return;
+        }
+        long due = dueMs.getAsLong();
+        long delayMs = ctx.scale().wallMs(Math.max(0, due - ctx.clock().ms()));
+        try {
+            threads.schedule(Tasks.guarded(() -> {
+                long startedMs = Math.max(due, ctx.clock().ms());
+                try {
+                    backup();
+                } finally {
+                    scheduleBackup(spec.cadence().nextMs(startedMs));
+                }
+            }, this::error), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // The run is over: no more backups.
+        }
+    }
+
+    /** The custom kinds of the workload's manifests: backed up even where no CRD defines them. */
+    private List<ResourceDefinitionContext> customKindsOf(FabricContext ctx) {
+        KubernetesClient source = ctx.fleet().cluster(spec.from()).client();
+        return Workloads.read(source, ctx.topology().workload().manifests()).stream()
+                .filter(AnyKind::custom)
+                .map(o -> AnyKind.definition(source, o))
+                .toList();
     }
 
     /** Whether a {@code replicate} step from {@code from} to {@code to} is a backup and restore. */
@@ -147,19 +200,15 @@ final class DisasterRecovery implements AutoCloseable {
         KubernetesClient source = ctx.fleet().cluster(spec.from()).client();
         Map<String, String> files = new LinkedHashMap<>();
         try {
-            for (var kind : Kinds.BACKED_UP) {
-                for (HasMetadata object : source.resources(kind).inNamespace(spec.namespace()).list().getItems()) {
-                    if (!Manifests.clusterOwned(object)) {
-                        files.put(Manifests.fileName(object), Manifests.yaml(object));
-                    }
-                }
+            for (HasMetadata object : Selected.backedUp(source, spec.selection(), workloadCustomKinds)) {
+                files.put(Manifests.fileName(object), Manifests.yaml(object));
             }
             fromStorage.upload(name, files);
         } catch (IOException | KubernetesClientException e) {
             ctx.note(COMPONENT, spec.from(), name + " failed: " + e.getMessage());
             return Optional.empty();
         }
-        Taken backup = new Taken(name, startedMs, files.size());
+        Taken backup = new Taken(name, startedMs, startedMs + spec.ttl().toMillis(), files.size());
         synchronized (taken) {
             taken.addLast(backup);
             while (taken.size() > RETAINED) {
@@ -167,7 +216,7 @@ final class DisasterRecovery implements AutoCloseable {
             }
         }
         ctx.history().accept(new Event.BackupTaken(
-                ctx.clock().ms(), spec.from(), spec.namespace(), name, startedMs, files.size()));
+                ctx.clock().ms(), spec.from(), spec.selection().describeNamespaces(), name, startedMs, files.size()));
         return Optional.of(backup);
     }
 
@@ -185,9 +234,16 @@ final class DisasterRecovery implements AutoCloseable {
         }
     }
 
-    /** The newest complete backup, or null. */
+    /**
+     * The newest complete backup that has not expired, or null. Velero's garbage collector deletes
+     * a backup past its TTL; a restore from the schedule takes the newest backup it still has.
+     */
     private Taken newest() {
+        long now = ctx.clock().ms();
         synchronized (taken) {
+            while (!taken.isEmpty() && taken.peekFirst().expiresMs() <= now) {
+                store.delete(taken.removeFirst().name());
+            }
             return taken.peekLast();
         }
     }
@@ -199,7 +255,7 @@ final class DisasterRecovery implements AutoCloseable {
         }
         boolean reachable;
         try {
-            watchClient.namespaces().withName(spec.namespace()).get();
+            watchClient.namespaces().withName(WATCHED).get();
             reachable = true;
         } catch (KubernetesClientException e) {
             reachable = false;
@@ -232,35 +288,30 @@ final class DisasterRecovery implements AutoCloseable {
     private boolean restore(Taken backup, String trigger, long triggerMs) {
         synchronized (restoring) {
             String into = spec.restoreTo();
+            String namespaces = spec.selection().describeNamespaces();
             if (backup == null) {
                 ctx.history().accept(new Event.Restored(
-                        ctx.clock().ms(), into, spec.namespace(), null, -1, triggerMs, trigger, 0));
+                        ctx.clock().ms(), into, namespaces, null, -1, triggerMs, trigger, 0));
                 ctx.note(COMPONENT, into, "no backup of " + spec.from() + " to restore yet (" + trigger + ")");
                 return true;
             }
             KubernetesClient target = ctx.fleet().cluster(into).client();
-            List<HasMetadata> objects = new ArrayList<>();
+            Restoring result;
             try {
+                List<HasMetadata> objects = new ArrayList<>();
                 for (String yaml : restoreStorage.download(backup.name()).values()) {
-                    HasMetadata object = Manifests.parse(yaml);
-                    object.getMetadata().setNamespace(spec.namespace());
-                    objects.add(object);
+                    objects.add(Manifests.parse(yaml));
                 }
-                if (target.namespaces().withName(spec.namespace()).get() == null) {
-                    target.namespaces().resource(new NamespaceBuilder()
-                            .withNewMetadata().withName(spec.namespace()).endMetadata().build()).create();
-                }
-                for (HasMetadata object : Manifests.inRestoreOrder(objects)) {
-                    Manifests.write(target, object, target.resource(object).get());
-                }
+                result = Restoring.into(target, spec.restore(), objects);
             } catch (IOException | KubernetesClientException e) {
                 ctx.note(COMPONENT, into, "restore of " + backup.name() + " failed: " + e.getMessage());
                 return false;
             }
-            ctx.history().accept(new Event.Restored(ctx.clock().ms(), into, spec.namespace(), backup.name(),
-                    backup.startedMs(), triggerMs, trigger, objects.size()));
-            ctx.note(COMPONENT, into, "restored " + backup.name() + " (" + objects.size() + " objects of "
-                    + spec.from() + " as of t=" + backup.startedMs() + " ms) into " + into + " (" + trigger + ")");
+            ctx.history().accept(new Event.Restored(ctx.clock().ms(), into, namespaces, backup.name(),
+                    backup.startedMs(), triggerMs, trigger, result.written()));
+            ctx.note(COMPONENT, into, "restored " + backup.name() + " (" + result.written() + " objects of "
+                    + spec.from() + " as of t=" + backup.startedMs() + " ms" + result.skippedNote() + ") into "
+                    + into + " (" + trigger + ")");
             return true;
         }
     }

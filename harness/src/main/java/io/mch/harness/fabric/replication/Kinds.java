@@ -2,39 +2,17 @@ package io.mch.harness.fabric.replication;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.mch.harness.config.VeleroResources;
 import java.util.List;
 
 /**
- * The namespaced kinds a backup carries, in Velero's restore priority: what others refer to
- * (accounts, configuration, claims) is restored before the workloads that mount or use it. Pods,
- * ReplicaSets and Endpoints are left out, as Velero leaves them to the restored controllers.
+ * The kinds replication and backups carry: backups carry {@link VeleroResources#BUILT_IN} (restored
+ * in that order, custom kinds after them) and object replication ConfigMaps and Secrets.
  */
 final class Kinds {
 
-    static final List<Class<? extends HasMetadata>> BACKED_UP = List.of(
-            ServiceAccount.class,
-            Role.class,
-            RoleBinding.class,
-            ConfigMap.class,
-            Secret.class,
-            PersistentVolumeClaim.class,
-            Service.class,
-            Deployment.class,
-            StatefulSet.class,
-            DaemonSet.class,
-            CronJob.class,
-            Ingress.class);
+    static final List<Class<? extends HasMetadata>> BACKED_UP = VeleroResources.BUILT_IN;
 
     /** What continuous object replication can copy. */
     private static final List<Class<? extends HasMetadata>> REPLICABLE = List.of(ConfigMap.class, Secret.class);

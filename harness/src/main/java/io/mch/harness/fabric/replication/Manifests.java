@@ -2,8 +2,10 @@ package io.mch.harness.fabric.replication;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.mch.harness.workload.AnyKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +70,16 @@ final class Manifests {
         return object;
     }
 
-    /** The file a backup keeps the object in: {@code configmap-app-config.yaml}. */
+    /**
+     * The file a backup keeps the object in: {@code configmap--shop--app-config.yaml} (kind, with
+     * its API group outside the core group, namespace, name), unique within a backup.
+     */
     static String fileName(HasMetadata object) {
-        return object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml";
+        String apiVersion = object.getApiVersion();
+        String group = apiVersion.contains("/") ? "." + apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String namespace = object.getMetadata().getNamespace();
+        return object.getKind().toLowerCase(Locale.ROOT) + group + "--" + (namespace == null ? "" : namespace + "--")
+                + object.getMetadata().getName() + ".yaml";
     }
 
     /**
@@ -85,14 +94,18 @@ final class Manifests {
                 || object instanceof Secret s && "kubernetes.io/service-account-token".equals(s.getType());
     }
 
-    /** Objects sorted in restore order (see {@link Kinds}), by name within a kind. */
+    /** Objects sorted in restore order (CRDs first, then see {@link Kinds}), by name within a kind. */
     static List<HasMetadata> inRestoreOrder(List<HasMetadata> objects) {
         List<HasMetadata> sorted = new ArrayList<>(objects);
         sorted.sort((a, b) -> {
-            int byKind = Integer.compare(Kinds.priority(a.getKind()), Kinds.priority(b.getKind()));
+            int byKind = Integer.compare(priority(a), priority(b));
             return byKind != 0 ? byKind : a.getMetadata().getName().compareTo(b.getMetadata().getName());
         });
         return sorted;
+    }
+
+    private static int priority(HasMetadata object) {
+        return object instanceof CustomResourceDefinition ? -1 : Kinds.priority(object.getKind());
     }
 
     /**
@@ -102,10 +115,10 @@ final class Manifests {
     static void write(KubernetesClient client, HasMetadata object, HasMetadata live) {
         HasMetadata copy = SERIALIZATION.clone(object);
         if (live == null) {
-            client.resource(copy).create();
+            AnyKind.of(client, copy).create();
         } else {
             copy.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
-            client.resource(copy).update();
+            AnyKind.of(client, copy).update();
         }
     }
 

@@ -26,6 +26,22 @@ class GlobalServiceTest {
     }
 
     @Test
+    void readsTheLegacyAliasesWhenTheCurrentAnnotationIsAbsentAsCiliumDoes() {
+        assertThat(GlobalService.of(service(Map.of("io.cilium/global-service", "True",
+                "io.cilium/service-affinity", "remote")), Affinity.LOCAL))
+                .hasValue(new GlobalService("shop", "api", Affinity.REMOTE));
+        assertThat(GlobalService.isGlobal(service(Map.of(GlobalService.GLOBAL, "false", "io.cilium/global-service", "true"))))
+                .as("the current annotation wins over its alias").isFalse();
+        assertThat(GlobalService.isShared(service(Map.of("io.cilium/global-service", "true")))).isTrue();
+        assertThat(GlobalService.isShared(service(Map.of(GlobalService.GLOBAL, "true", "io.cilium/shared-service", "false"))))
+                .isFalse();
+        assertThat(GlobalService.isShared(service(Map.of(GlobalService.GLOBAL, "true", GlobalService.SHARED, "FALSE"))))
+                .isFalse();
+        assertThat(GlobalService.isShared(service(Map.of(GlobalService.SHARED, "true"))))
+                .as("shared is read only on a global service").isFalse();
+    }
+
+    @Test
     void anUnknownAffinityNamesTheServiceAndTheAcceptedValues() {
         Service bad = service(Map.of(GlobalService.GLOBAL, "true", GlobalService.AFFINITY, "nearest"));
         assertThatThrownBy(() -> GlobalService.of(bad, Affinity.LOCAL))

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,16 @@ final class MeshRig implements AutoCloseable {
 
     /** Starts the fleet and deploys the service annotated global (with {@code affinity}, if given). */
     MeshRig(Optional<String> affinity) throws Exception {
+        this(cluster -> {
+            Map<String, String> annotations = new HashMap<>();
+            annotations.put(GlobalService.GLOBAL, "true");
+            affinity.ifPresent(a -> annotations.put(GlobalService.AFFINITY, a));
+            return annotations;
+        });
+    }
+
+    /** Starts the fleet and deploys the service with each cluster's own {@code annotations}. */
+    MeshRig(Function<String, Map<String, String>> annotations) throws Exception {
         topology = new Topology(
                 Path.of("mesh-test.yaml"),
                 "mesh-test",
@@ -68,10 +79,7 @@ final class MeshRig implements AutoCloseable {
             for (Cluster c : fleet.clusters()) {
                 for (HasMetadata item : Workloads.read(c.client(), List.of(MANIFEST))) {
                     if (item instanceof Service service) {
-                        Map<String, String> annotations = new HashMap<>();
-                        annotations.put(GlobalService.GLOBAL, "true");
-                        affinity.ifPresent(a -> annotations.put(GlobalService.AFFINITY, a));
-                        service.getMetadata().setAnnotations(annotations);
+                        service.getMetadata().setAnnotations(annotations.apply(c.name()));
                     }
                     c.client().resource(item).createOr(NonDeletingOperation::update);
                 }

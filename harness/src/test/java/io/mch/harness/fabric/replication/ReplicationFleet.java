@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * Two embedded clusters, us-east and eu-west (76 ms apart, the clients in us-east-1), their
- * network and a fabric context, at ×10 time compression so that the fabric's scenario-time
+ * network and a fabric context, at ×10 time compression (unless told otherwise) so that the fabric's scenario-time
  * timeouts and checks play out in a few wall seconds.
  */
 final class ReplicationFleet implements AutoCloseable {
@@ -30,11 +30,12 @@ final class ReplicationFleet implements AutoCloseable {
 
     final Fleet fleet;
     final Network network;
-    final RunClock clock = RunClock.startingNow(SCALE);
+    final RunClock clock;
     final List<Event> events = new CopyOnWriteArrayList<>();
     final FabricContext ctx;
 
-    private ReplicationFleet(Fleet fleet, Network network, Topology topology, Path runDir) {
+    private ReplicationFleet(Fleet fleet, Network network, Topology topology, Path runDir, TimeScale scale) {
+        this.clock = RunClock.startingNow(scale);
         this.fleet = fleet;
         this.network = network;
         this.ctx = new FabricContext(new RunContext(clock, events::add, 7, Console.silent(), runDir), topology, fleet,
@@ -42,6 +43,11 @@ final class ReplicationFleet implements AutoCloseable {
     }
 
     static ReplicationFleet start(Path runDir) throws Exception {
+        return start(runDir, SCALE);
+    }
+
+    /** As {@link #start(Path)}, at another time compression. */
+    static ReplicationFleet start(Path runDir, TimeScale scale) throws Exception {
         Topology topology = new Topology(
                 Path.of("replication-test.yaml"),
                 "replication-test",
@@ -51,11 +57,11 @@ final class ReplicationFleet implements AutoCloseable {
                         "us-east-1", "eu-west-1", Duration.ofMillis(76), Duration.ZERO)), "us-east-1"),
                 new Topology.KubernetesTimings(Duration.ofSeconds(50), Duration.ofSeconds(300)),
                 new Topology.FabricSpec(Optional.empty()),
-                null).wall(SCALE);
+                new Topology.WorkloadSpec(List.of(), "")).wall(scale);
         var timings = new SimulatorTimings(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100),
                 Duration.ofMillis(100), Duration.ofSeconds(1));
         Fleet fleet = new EmbeddedBackend().withTimings(timings).start(topology, RunContext.detached(TimeScale.REAL, Path.of("target")));
-        return new ReplicationFleet(fleet, Network.of(topology, 7), topology, runDir);
+        return new ReplicationFleet(fleet, Network.of(topology, 7), topology, runDir, scale);
     }
 
     <T extends Event> List<T> events(Class<T> type) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.mch.harness.config.Backups;
 import io.mch.harness.config.ReplicationSpec;
 import io.mch.reports.history.Event;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ReplicationLifecycleTest {
     void closingStopsEveryThreadAndRemovesTheHeartbeatsButKeepsBackupsAndCopies(@TempDir Path dir) throws Exception {
         Path location = dir.resolve("velero");
         var spec = new ReplicationSpec(
-                Optional.of(new ReplicationSpec.Backup("us-east", "shop", Duration.ofMillis(200), Optional.of(location),
+                Optional.of(Backups.every("us-east", "shop", Duration.ofMillis(200), Optional.of(location),
                         "eu-west", Optional.empty())),
                 List.of(new ReplicationSpec.ObjectReplication(
                         "us-east", List.of("eu-west"), "shop", List.of("ConfigMap"), Duration.ofMillis(200))));
@@ -47,7 +48,7 @@ class ReplicationLifecycleTest {
             assertThat(east.configMaps().inNamespace("shop").withName("mch-replication-heartbeat-us-east").get()).isNull();
             assertThat(west.configMaps().inNamespace("shop").withName("mch-replication-heartbeat-us-east").get()).isNull();
             assertThat(AppObjects.version(west, "shop", "app-config")).isEqualTo("v1");
-            assertThat(location.resolve(backup).resolve("configmap-app-config.yaml")).isRegularFile();
+            assertThat(location.resolve(backup).resolve("configmap--shop--app-config.yaml")).isRegularFile();
             try (var names = Files.list(location)) {
                 assertThat(names.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("backup-"));
             }
