@@ -66,7 +66,7 @@ final class GslbBinder {
     private record Strategy(LbPolicy policy, Optional<String> primary, Map<String, Integer> weights, Duration ttl) {}
 
     /** The host and Service of {@code spec.ingress}, or of the Ingress {@code spec.resourceRef} names. */
-    private Optional<Rules> target(ResourceFields spec) {
+    private Optional<Rules> target(ManifestMapping spec) {
         Optional<Cursor> ingress = spec.get("ingress");
         Optional<Cursor> ref = spec.get("resourceRef");
         if (ingress.isPresent() == ref.isPresent()) {
@@ -178,7 +178,7 @@ final class GslbBinder {
     }
 
     /** Required for failover, as k8gb requires it; refused elsewhere, where k8gb would ignore it. */
-    private Optional<Optional<String>> primary(ResourceFields s, String type) {
+    private Optional<Optional<String>> primary(ManifestMapping s, String type) {
         Optional<Cursor> tag = s.get("primaryGeoTag");
         if (type.equals("failover")) {
             return s.require("primaryGeoTag").flatMap(c -> c.text().flatMap(t -> GeoTags.cluster(c, t, clusters)))
@@ -192,7 +192,7 @@ final class GslbBinder {
     }
 
     /** Weights by geo tag, with roundRobin only; every cluster needs one, as mch will not guess the rest. */
-    private Optional<Map<String, Integer>> weights(ResourceFields s, String type) {
+    private Optional<Map<String, Integer>> weights(ManifestMapping s, String type) {
         Optional<Cursor> given = s.get("weight");
         if (given.isEmpty()) {
             return Optional.of(Map.of());
