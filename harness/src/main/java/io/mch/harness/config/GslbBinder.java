@@ -100,13 +100,11 @@ final class GslbBinder {
             at.problem("no Ingress named '" + name + "' among the workload's manifests");
             return Optional.empty();
         }
-        return found.get().entries().map(e -> e.get("spec")).flatMap(spec -> spec.entries()
-                .map(e -> e.get("rules")).flatMap(rules -> rules == null ? missingRules(spec) : GslbBinder.rules(rules)));
-    }
-
-    private static Optional<Rules> missingRules(Cursor spec) {
-        spec.problem("the Ingress has no rules: k8gb balances the hosts of its rules");
-        return Optional.empty();
+        return ManifestMapping.of(found.get()).flatMap(ingress -> ingress.requireMapping("spec"))
+                .flatMap(spec -> ResourceFields.of(spec.self(), List.of("rules"), List.of("ingressClassName", "tls"),
+                        "the Ingress a Gslb balances"))
+                .flatMap(spec -> spec.require("rules"))
+                .flatMap(GslbBinder::rules);
     }
 
     /** One host and one backend Service across the rules: mch's clients resolve one name and probe one Service. */
