@@ -76,6 +76,9 @@ final class BalancerResources {
         } else if (stated.containsKey("addresses")) {
             stated.get("addresses").problem("only used with a DNSEndpoint among the workload's manifests");
         }
+        if (read.isEmpty() && problems.count() == before && !(gslbs.isEmpty() && endpoints.isEmpty())) {
+            (gslbs.isEmpty() ? endpoints : gslbs).get(0).cursor().problem("cannot be read as the load balancer's records");
+        }
         Optional<FabricSpec> configured = Optional.of(read.map(r -> new FabricSpec(
                 Optional.of(r.spec(fabric.globalLoadBalancer(), stated)), fabric.sync(), fabric.mesh(),
                 fabric.replication())).orElse(fabric));

@@ -66,7 +66,7 @@ final class GslbBinder {
     private record Strategy(LbPolicy policy, Optional<String> primary, Map<String, Integer> weights, Duration ttl) {}
 
     /** The host and Service of {@code spec.ingress}, or of the Ingress {@code spec.resourceRef} names. */
-    private Optional<Rules> target(ResourceFields spec) {
+    private Optional<Rules> target(ManifestMapping spec) {
         Optional<Cursor> ingress = spec.get("ingress");
         Optional<Cursor> ref = spec.get("resourceRef");
         if (ingress.isPresent() == ref.isPresent()) {
@@ -100,13 +100,11 @@ final class GslbBinder {
             at.problem("no Ingress named '" + name + "' among the workload's manifests");
             return Optional.empty();
         }
-        return found.get().entries().map(e -> e.get("spec")).flatMap(spec -> spec.entries()
-                .map(e -> e.get("rules")).flatMap(rules -> rules == null ? missingRules(spec) : GslbBinder.rules(rules)));
-    }
-
-    private static Optional<Rules> missingRules(Cursor spec) {
-        spec.problem("the Ingress has no rules: k8gb balances the hosts of its rules");
-        return Optional.empty();
+        return ManifestMapping.of(found.get()).flatMap(ingress -> ingress.requireMapping("spec"))
+                .flatMap(spec -> ResourceFields.of(spec.self(), List.of("rules"), List.of("ingressClassName", "tls"),
+                        "the Ingress a Gslb balances"))
+                .flatMap(spec -> spec.require("rules"))
+                .flatMap(GslbBinder::rules);
     }
 
     /** One host and one backend Service across the rules: mch's clients resolve one name and probe one Service. */
@@ -178,7 +176,7 @@ final class GslbBinder {
     }
 
     /** Required for failover, as k8gb requires it; refused elsewhere, where k8gb would ignore it. */
-    private Optional<Optional<String>> primary(ResourceFields s, String type) {
+    private Optional<Optional<String>> primary(ManifestMapping s, String type) {
         Optional<Cursor> tag = s.get("primaryGeoTag");
         if (type.equals("failover")) {
             return s.require("primaryGeoTag").flatMap(c -> c.text().flatMap(t -> GeoTags.cluster(c, t, clusters)))
@@ -192,7 +190,7 @@ final class GslbBinder {
     }
 
     /** Weights by geo tag, with roundRobin only; every cluster needs one, as mch will not guess the rest. */
-    private Optional<Map<String, Integer>> weights(ResourceFields s, String type) {
+    private Optional<Map<String, Integer>> weights(ManifestMapping s, String type) {
         Optional<Cursor> given = s.get("weight");
         if (given.isEmpty()) {
             return Optional.of(Map.of());

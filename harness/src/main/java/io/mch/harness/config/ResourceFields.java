@@ -12,13 +12,15 @@ import java.util.Optional;
  * field mch honours, one it knows has no effect on what it models, or any other, refused where it
  * is written — so no field is silently dropped.
  */
-record ResourceFields(Cursor self, Map<String, Cursor> entries) {
+final class ResourceFields {
+
+    private ResourceFields() {}
 
     /** The mapping at {@code at}, each key honoured or listed as without effect; empty after a problem. */
-    static Optional<ResourceFields> of(Cursor at, List<String> honoured, List<String> noEffect, String what) {
-        return at.entries().flatMap(entries -> {
+    static Optional<ManifestMapping> of(Cursor at, List<String> honoured, List<String> noEffect, String what) {
+        return ManifestMapping.of(at).filter(mapping -> {
             boolean known = true;
-            for (Map.Entry<String, Cursor> e : entries.entrySet()) {
+            for (Map.Entry<String, Cursor> e : mapping.entries().entrySet()) {
                 if (!honoured.contains(e.getKey()) && !noEffect.contains(e.getKey())) {
                     e.getValue().problem("not modelled by mch in " + what + " (it reads "
                             + String.join(", ", honoured) + (noEffect.isEmpty() ? "" : "; without effect: "
@@ -26,19 +28,7 @@ record ResourceFields(Cursor self, Map<String, Cursor> entries) {
                     known = false;
                 }
             }
-            return known ? Optional.of(new ResourceFields(at, entries)) : Optional.empty();
+            return known;
         });
-    }
-
-    Optional<Cursor> get(String key) {
-        return Optional.ofNullable(entries.get(key));
-    }
-
-    Optional<Cursor> require(String key) {
-        Optional<Cursor> value = get(key);
-        if (value.isEmpty()) {
-            self.problems().at(self.node(), Cursor.join(self.path(), key), "required");
-        }
-        return value;
     }
 }

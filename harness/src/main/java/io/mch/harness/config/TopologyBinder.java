@@ -92,10 +92,13 @@ final class TopologyBinder {
                 .orElseGet(() -> clusters.map(cs -> new NetworkSpec(List.of(), cs.get(0).region())));
         Optional<KubernetesTimings> kubernetes =
                 top.optional("kubernetes", TopologyBinder::kubernetes, DEFAULT_KUBERNETES);
+        int beforeWorkload = problems.count();
         Optional<WorkloadSpec> workload = top.optional("workload", this::workload, new WorkloadSpec(List.of(), ""));
         Optional<FabricSpec> fabric =
                 top.optional("fabric", c -> fabric(c, clusters, workload), new FabricSpec(Optional.empty()));
-        if (fabric.isPresent() && workload.isPresent() && clusters.isPresent()) {
+        // The load balancer's resources are read from manifests already found sound, so that no
+        // problem of theirs is reported twice.
+        if (fabric.isPresent() && workload.isPresent() && clusters.isPresent() && problems.count() == beforeWorkload) {
             fabric = BalancerResources.configure(fabric.get(), top.get("fabric").flatMap(Cursor::entries)
                     .map(sections -> sections.get("global-load-balancer")), workload.get(), clusters.get(), problems);
         }

@@ -53,6 +53,16 @@ class BalancerResourcesTest {
     }
 
     @Test
+    void theShippedSeedTopologyRoutesClientsByItsDnsEndpoint() throws Exception {
+        GlobalLoadBalancerSpec glb = TopologyLoader.load(TestFiles.checkout()
+                .resolve("topology-fixtures/active-active-dns.yaml")).fabric().globalLoadBalancer().orElseThrow();
+
+        assertThat(glb.dnsTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(glb.records().orElseThrow().members()).containsExactly("us-east", "eu-west");
+        assertThat(glb.records().orElseThrow().healthChecked()).isFalse();
+    }
+
+    @Test
     void weightedRecordSetsAreChosenByTheirProviderSpecificWeight() throws Exception {
         GlobalLoadBalancerSpec glb = load(ADDRESSES, """
                 apiVersion: externaldns.k8s.io/v1alpha1

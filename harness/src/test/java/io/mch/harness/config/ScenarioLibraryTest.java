@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mch.faults.spec.FaultSpec;
 import io.mch.faults.spec.PartitionDirection;
 import io.mch.faults.spec.ScheduledFault;
+import io.mch.reports.judge.LatencyScope;
 import io.mch.reports.judge.SloTargets;
 import io.mch.reports.judge.SloTargets.AvailabilityTarget;
 import io.mch.reports.judge.SloTargets.LatencyTarget;
@@ -67,7 +68,7 @@ class ScenarioLibraryTest {
                 Optional.of(Duration.ofSeconds(40)), new FaultSpec.Partition(List.of("us-east"),
                         List.of("clients", "global-load-balancer", "eu-west"), PartitionDirection.BOTH)));
         assertThat(scenario.slo()).isEqualTo(new SloTargets(Optional.of(Duration.ofMinutes(2)),
-                Optional.of(new LatencyTarget(99, Duration.ofMillis(50))), Optional.of(100.0),
+                Optional.of(new LatencyTarget(99, Duration.ofMillis(50), LatencyScope.sameRegion())), Optional.of(100.0),
                 Optional.of(new AvailabilityTarget(70, 4))));
     }
 

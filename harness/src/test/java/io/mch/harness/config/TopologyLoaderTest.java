@@ -214,7 +214,7 @@ class TopologyLoaderTest {
                         "unknown cluster 'us-est'; clusters are us-east, eu-west; did you mean 'us-east'?"),
                 new Problem(file, 14, 5, "fabric.global-load-balancer.healthcheck",
                         "unknown field 'healthcheck'; allowed fields are policy, primary, health-check, dns-ttl,"
-                                + " weights, views; did you mean 'health-check'?"),
+                                + " weights, views, addresses; did you mean 'health-check'?"),
                 new Problem(file, 15, 14, "fabric.global-load-balancer.weights", "only used by policy weighted"),
                 new Problem(file, 17, 15, "workload.manifests[0]",
                         "file not found: " + dir.resolve("workloads/missing.yaml").toAbsolutePath().normalize()));

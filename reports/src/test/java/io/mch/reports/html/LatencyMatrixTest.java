@@ -8,6 +8,9 @@ import io.mch.reports.history.History;
 import io.mch.reports.judge.CrossClusterLatencyChecker;
 import io.mch.reports.judge.SloText;
 import io.mch.reports.judge.WarmUp;
+import io.mch.reports.model.LatencyBreakdown;
+import io.mch.reports.model.SloResult;
+import io.mch.reports.model.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +83,21 @@ class LatencyMatrixTest {
         assertThat(html).contains("<table class=\"latency\">", "<th>eu-west</th>", "<th>&lt;i&gt;us&lt;/i&gt;</th>",
                 "style=\"background-color:hsl(0,75%,70%)\">p99 99 ms</span>", "p50 50 ms", "100 ok");
         assertThat(html).doesNotContain("<i>us</i>");
+    }
+
+    @Test
+    void theReportListsEachPairOfTheLatencyTargetWithItsVerdictAndSamples() {
+        SloResult slo = new SloResult("cross-cluster-latency", 99, 2.0, "ms", "max 50ms", Verdict.PASS, null,
+                new LatencyBreakdown("same-region pairs", 3_000, 7, 30, 100, List.of(
+                        new LatencyBreakdown.PairLatency("hub", "dev", true, 2.0, 30, Verdict.PASS,
+                                "p99 of 30 samples is their maximum: it needs 100"),
+                        new LatencyBreakdown.PairLatency("hub", "prod", false, 76.0, 30, null, null))));
+
+        String html = HtmlReport.render(SampleRun.record("s", List.of(slo)), crossProbes("us-east"));
+
+        assertThat(html).contains("<h3>Latency target by pair</h3>", "judges same-region pairs",
+                "7 probes of the warm-up were left out", "hub → dev", "<span class=\"verdict PASS\">PASS</span>",
+                "p99 of 30 samples is their maximum: it needs 100", "hub → prod", "not judged (outside the scope)");
     }
 
     @Test
