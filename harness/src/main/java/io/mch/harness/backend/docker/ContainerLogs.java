@@ -9,11 +9,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.testcontainers.containers.output.OutputFrame;
 
 /**
- * Keeps a container's log (stdout and stderr, the last {@link #TAIL} lines) in a file before the
- * container is removed, so that the first failure on a real engine can be read afterwards.
+ * Keeps a container's log (stdout and stderr) in a file: followed while it runs, and written
+ * whole (the last {@link #TAIL} lines) before the container is removed, so that the first failure
+ * on a real engine can be read afterwards.
  */
 public final class ContainerLogs {
 
@@ -22,8 +26,33 @@ public final class ContainerLogs {
 
     private ContainerLogs() {}
 
-    /** Writes the log to {@code file} (parents created); a container already removed writes nothing. */
-    public static void save(DockerClient docker, String containerId, Path file) {
+    /**
+     * A log consumer (Testcontainers' {@code withLogConsumer}) that appends the container's output
+     * to {@code file} as it comes, so a container that Testcontainers removes after a failed start
+     * leaves its log behind. Best effort: output that cannot be written is dropped.
+     */
+    public static Consumer<OutputFrame> follow(Path file) {
+        return frame -> {
+            byte[] bytes = frame.getBytes();
+            if (bytes == null) {
+                return;
+            }
+            synchronized (ContainerLogs.class) {
+                try {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    // The run goes on without this part of the log.
+                }
+            }
+        };
+    }
+
+    /**
+     * Writes the whole log (every start of the container) to {@code file}, replacing what
+     * {@link #follow} wrote; a container already removed writes nothing.
+     */
+    public static void keep(DockerClient docker, String containerId, Path file) {
         try {
             docker.inspectContainerCmd(containerId).exec();
             Files.createDirectories(file.getParent());

@@ -98,12 +98,14 @@ final class K3sCluster implements Cluster, AutoCloseable {
         try {
             K3sContainer server = K3sNodes.server(options, start.timings(), alias, start.token(), labels, network,
                     start.sideLoaded());
+            logged(server, start, alias);
             started.add(server);
             server.start();
             listener.progress("cluster " + spec.name() + ": k3s server up (" + options.image() + ")");
             for (int i = 1; i < spec.nodes(); i++) {
                 GenericContainer<?> agent = K3sNodes.agent(options, start.timings(), alias, start.token(),
-                        spec.name() + "-agent-" + i, labels, network, start.sideLoaded());
+                        agentName(spec.name(), i), labels, network, start.sideLoaded());
+                logged(agent, start, agentName(spec.name(), i));
                 started.add(agent);
                 agent.start();
             }
@@ -124,8 +126,10 @@ final class K3sCluster implements Cluster, AutoCloseable {
                     + ", ingress http://127.0.0.1:" + cluster.ingress().getPort());
             return cluster;
         } catch (Exception | Error e) {
-            for (GenericContainer<?> container : started) {
-                quietly(() -> keepLog(docker, container, start.logDir()), e);
+            for (int i = 0; i < started.size(); i++) {
+                GenericContainer<?> container = started.get(i);
+                String node = i == 0 ? alias : agentName(spec.name(), i);
+                quietly(() -> keepLog(docker, container, start.logDir(), node), e);
                 quietly(container::stop, e);
             }
             quietly(network::close, e);
@@ -133,12 +137,24 @@ final class K3sCluster implements Cluster, AutoCloseable {
         }
     }
 
-    /** Keeps the container's log as {@code <log dir>/<container name>.log}; nothing for one never created. */
-    private static void keepLog(DockerClient docker, GenericContainer<?> container, Path logDir) {
-        String id = container.getContainerId();
-        if (id != null) {
-            String file = container.getContainerName() == null ? id : container.getContainerName().replaceFirst("^/", "");
-            ContainerLogs.save(docker, id, logDir.resolve(file + ".log"));
+    private static String agentName(String cluster, int number) {
+        return cluster + "-agent-" + number;
+    }
+
+    /**
+     * Names the container after the run and its node ({@code mch-1a2b3c4d-east-server}) and
+     * follows its output into {@code <log dir>/<node>.log}: Testcontainers removes a container
+     * that fails to start, and its log with it.
+     */
+    private static void logged(GenericContainer<?> container, Start start, String node) {
+        container.withCreateContainerCmdModifier(cmd -> cmd.withName(start.runId() + "-" + node))
+                .withLogConsumer(ContainerLogs.follow(start.logDir().resolve(node + ".log")));
+    }
+
+    /** Replaces the followed log with the whole one (every start of the container); nothing for one never created. */
+    private static void keepLog(DockerClient docker, GenericContainer<?> container, Path logDir, String node) {
+        if (container.getContainerId() != null) {
+            ContainerLogs.keep(docker, container.getContainerId(), logDir.resolve(node + ".log"));
         }
     }
 
@@ -243,8 +259,12 @@ final class K3sCluster implements Cluster, AutoCloseable {
             closed = true;
         }
         List<AutoCloseable> parts = new ArrayList<>(List.of(ingress::close, routes::close, apiFront::close, client::close));
-        parts.add(() -> keepLog(docker, server, logDir));
-        agents.forEach(agent -> parts.add(() -> keepLog(docker, agent, logDir)));
+        parts.add(() -> keepLog(docker, server, logDir, name + "-server"));
+        for (int i = 0; i < agents.size(); i++) {
+            GenericContainer<?> agent = agents.get(i);
+            String node = agentName(name, i + 1);
+            parts.add(() -> keepLog(docker, agent, logDir, node));
+        }
         agents.forEach(agent -> parts.add(agent::stop));
         parts.add(server::stop);
         parts.add(network::close);

@@ -10,9 +10,11 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mch.faults.Heal;
 import io.mch.harness.backend.Cluster;
 import io.mch.harness.backend.Fleet;
+import io.mch.harness.backend.docker.Containers;
 import io.mch.harness.config.Topology;
 import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
@@ -76,6 +78,9 @@ final class K3sEndToEnd {
             Workloads.apply(east.client(), List.of(K3sBackendTest.MANIFEST));
             await().atMost(nodeTimeout).ignoreExceptions()
                     .until(() -> http.get(east.ingress(), "/healthz/api-server").status() == 200);
+            // The NodePort copy of the service is made on the first request; the node port serves once its endpoints exist.
+            await().atMost(nodeTimeout).ignoreExceptions()
+                    .until(() -> http.get(east.ingress(), "/api-server/").status() == 200);
             Http.Response served = http.get(east.ingress(), "/api-server/");
             assertThat(served.status()).isEqualTo(200);
             assertThat(served.cluster()).isEqualTo("east");
@@ -87,6 +92,8 @@ final class K3sEndToEnd {
             await().atMost(nodeTimeout).ignoreExceptions().until(() -> K3sCluster.ready(node(east, "east-agent-1")));
 
             InetSocketAddress api = east.apiServer();
+            // Other clusters connect to the forwarder, never to the port Docker publishes (which a restart may change).
+            assertThat(api.getPort()).isNotEqualTo(publishedApiPort(docker, east));
             try (KubernetesClient fabric = fabricClient(east)) {
                 assertThat(fabric.namespaces().withName("default").get()).isNotNull();
                 Heal clusterLoss = fleet.loseCluster("east");
@@ -94,6 +101,7 @@ final class K3sEndToEnd {
                 assertThatThrownBy(() -> fabric.namespaces().withName("default").get()).isInstanceOf(RuntimeException.class);
                 clusterLoss.heal();
                 assertThat(east.apiServer()).isEqualTo(api);
+                assertThat(api.getPort()).isNotEqualTo(publishedApiPort(docker, east));
                 await().atMost(nodeTimeout).ignoreExceptions()
                         .until(() -> fabric.namespaces().withName("default").get() != null);
                 await().atMost(nodeTimeout).until(() -> east.status().equals("Healthy"));
@@ -116,6 +124,13 @@ final class K3sEndToEnd {
                 .withRequestRetryBackoffLimit(0).build()).build();
     }
 
+    private static int publishedApiPort(DockerClient docker, Cluster cluster) {
+        Container server = runContainers(docker).stream()
+                .filter(c -> c.getCommand().contains("--node-name=" + cluster.name() + "-server"))
+                .findFirst().orElseThrow();
+        return Containers.hostPort(docker, server.getId(), K3sNodes.API_PORT).orElseThrow();
+    }
+
     private static List<Container> runContainers(DockerClient docker) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunResources.LABEL)).exec();
     }
@@ -127,7 +142,7 @@ final class K3sEndToEnd {
     /** The node's {@code k3s.io/node-args} annotation, which k3s (and the stand-in) writes from its command line. */
     private static List<String> nodeArgs(Cluster cluster, String name) {
         String json = node(cluster, name).getMetadata().getAnnotations().get("k3s.io/node-args");
-        return List.of(io.fabric8.kubernetes.client.utils.Serialization.unmarshal(json, String[].class));
+        return List.of(Serialization.unmarshal(json, String[].class));
     }
 
     private static boolean nonEmpty(Path file) {

@@ -1,10 +1,19 @@
 package io.mch.harness.backend.k3s;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mch.harness.backend.docker.LocalDocker;
+import io.mch.harness.runtime.RunContext;
+import io.mch.harness.runtime.TimeScale;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * The k3s backend's own code end to end against the k3s stand-in image (see K3sStandInImage): it
@@ -15,11 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class K3sStandInEndToEndTest {
 
+    private static K3sOptions standIn(Duration startupTimeout) {
+        String image = K3sEndToEnd.mirrored(K3sStandInImage.ensure());
+        return new K3sOptions(image, LocalDocker.BUSYBOX, LocalDocker.BUSYBOX, LocalDocker.BUSYBOX, startupTimeout,
+                K3sOptions.NodeOutage.STOP);
+    }
+
     @Test
     void standInTwoClustersFromAMirroredNameSurviveNodeLossAndClusterLoss(@TempDir Path runDir) throws Exception {
-        String standIn = K3sStandInImage.ensure();
-        K3sOptions options = new K3sOptions(K3sEndToEnd.mirrored(standIn), LocalDocker.BUSYBOX, LocalDocker.BUSYBOX, LocalDocker.BUSYBOX,
-                Duration.ofMinutes(2), K3sOptions.NodeOutage.STOP);
-        K3sEndToEnd.run(options, runDir, Duration.ofSeconds(60));
+        K3sEndToEnd.run(standIn(Duration.ofMinutes(2)), runDir, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aStandInServerNotUpInTimeLeavesItsLogInTheRunDirectoryAndNoContainer(@TempDir Path runDir) throws Exception {
+        K3sOptions tooShort = standIn(Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> new K3sBackend(tooShort)
+                        .start(K3sEndToEnd.twoClusters(), RunContext.detached(TimeScale.REAL, runDir)))
+                .hasStackTraceContaining("Node controller sync successful");
+        try (Stream<Path> logs = Files.list(runDir.resolve("k3s-logs"))) {
+            assertThat(logs.map(p -> p.getFileName().toString())).isNotEmpty().allMatch(name -> name.endsWith(".log"));
+        }
+        assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(RunResources.LABEL)).exec()).isEmpty();
     }
 }
