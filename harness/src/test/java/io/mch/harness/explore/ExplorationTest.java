@@ -9,6 +9,9 @@ import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.TimeScale;
+import io.mch.reports.ExploreFiles;
+import io.mch.reports.html.ExplorePage;
+import io.mch.reports.model.ExploreRecord;
 import io.mch.reports.model.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +34,8 @@ class ExplorationTest {
         Scenario scenario = ScenarioLoader.load(GeneratorTest.WEAK_STANDBY);
         ExploreSpec space = ScenarioLoader.explore(GeneratorTest.WEAK_STANDBY, scenario).orElseThrow();
 
-        Exploration.Outcome outcome = new Exploration(scenario, space, backend(), SCALE, out, Console.silent())
-                .run(2, 3);
+        Exploration.Outcome outcome = new Exploration(scenario, space, backend(), SCALE, out, Console.silent(),
+                new Exploration.Options(2, Vote.DEFAULT, Shard.WHOLE, 3, 36)).run(2, 3);
 
         Exploration.Finding finding = outcome.finding().orElseThrow();
         assertThat(finding.slo()).isEqualTo("failover-time");
@@ -41,12 +44,23 @@ class ExplorationTest {
         Scenario written = ScenarioLoader.load(finding.scenarioFile());
         assertThat(written.faults()).isEqualTo(finding.schedule());
         assertThat(written.seed()).hasValue(2);
-        assertThat(Files.readString(finding.scenarioFile())).startsWith("# Found by: mch explore").contains("# Shrunk: ");
-        assertThat(finding.replay().outcome().record().slos())
-                .filteredOn(s -> s.name().equals("failover-time"))
-                .singleElement()
-                .satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.FAIL));
-        assertThat(finding.replay().outcome().dir().resolve("report.html")).exists();
+        assertThat(Files.readString(finding.scenarioFile())).startsWith("# Found by: mch explore").contains("# Shrunk: ")
+                .contains("# Reproduces: " + finding.replaysBroke() + " of " + finding.replaysDecided()
+                        + " replays of this file broke failover-time")
+                .doesNotContain(out.toString()).doesNotContain(Path.of("..").toAbsolutePath().normalize().toString());
+        assertThat(finding.replays()).hasSize(3);
+        assertThat(finding.replaysBroke() * 3).isGreaterThanOrEqualTo(finding.replaysDecided() * 2);
+        assertThat(finding.replays()).filteredOn(t -> t.breaks("failover-time")).allSatisfy(t ->
+                assertThat(t.result("failover-time").orElseThrow().verdict()).isEqualTo(Verdict.FAIL));
+
+        ExploreRecord record = ExploreFiles.read(out);
+        assertThat(record.finding().replayDirs()).hasSize(3).allSatisfy(d -> assertThat(out.resolve(d).resolve("report.html")).exists());
+        assertThat(record.finding().faults()).isEqualTo(finding.schedule().size());
+        assertThat(record.finding().file()).isEqualTo("explore-weak-standby-found.yaml");
+        assertThat(record.vote()).isEqualTo("2/3");
+        assertThat(record.shrink()).isNotEmpty().allSatisfy(step -> assertThat(step.runs()).isLessThanOrEqualTo(3));
+        assertThat(Files.readString(out.resolve(ExplorePage.FILE))).contains("Smallest breach:")
+                .contains(record.shrink().get(0).change());
     }
 
     @Test
@@ -71,7 +85,7 @@ class ExplorationTest {
         ExploreSpec space = ScenarioLoader.explore(file, scenario).orElseThrow();
 
         Exploration.Outcome outcome = new Exploration(scenario, space, backend(), SCALE, dir.resolve("out"),
-                Console.silent()).run(11, 2);
+                Console.silent(), Exploration.Options.defaults(2)).run(11, 2);
 
         assertThat(outcome.finding()).isEmpty();
         Search.Result search = outcome.search();
@@ -81,6 +95,7 @@ class ExplorationTest {
         assertThat(search.summary()).startsWith("no breach found in 2 tries (" + search.faultsInjected() + " faults injected, ");
         assertThat(dir.resolve("out/try-001/report.html")).exists();
         assertThat(dir.resolve("out/try-002/report.html")).exists();
+        assertThat(Files.readString(dir.resolve("out").resolve(ExplorePage.FILE))).contains("No breach found.");
     }
 
     private static Backend backend() {
