@@ -69,7 +69,7 @@ public final class Benchmarks {
             throws Exception {
         out.println("# chaos search throughput: " + runs + " runs of " + scenario.getFileName() + " at " + scale + " per lane"
                 + " count, " + Runtime.getRuntime().availableProcessors() + " cores");
-        out.println("lanes  runs  seconds  runs/min  load(1m)");
+        out.println("lanes  runs  seconds  runs/min  cpu-s/run  decisive  load(1m) before-after");
         List<ExploreBench.Figure> figures = ExploreBench.measure(scenario, scale, runs, lanes, out);
         ExploreBench.Figure base = figures.get(0);
         for (ExploreBench.Figure f : figures.subList(1, figures.size())) {

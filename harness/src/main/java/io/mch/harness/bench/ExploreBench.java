@@ -10,6 +10,7 @@ import io.mch.harness.explore.Trials;
 import io.mch.harness.runtime.TimeScale;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 final class ExploreBench {
 
     /** One lane count's figure. */
-    record Figure(int lanes, int runs, double seconds, double loadBefore, double loadAfter) {
+    record Figure(int lanes, int runs, double seconds, double cpuSeconds, int decisive, double loadBefore, double loadAfter) {
         double runsPerMinute() {
             return runs * 60 / seconds;
         }
@@ -46,8 +47,8 @@ final class ExploreBench {
             List<Figure> figures = new ArrayList<>();
             for (int l : lanes) {
                 Figure f = timed(scenario, scale, dir.resolve("lanes-" + l), l, generator, runs);
-                out.printf("%5d  %4d  %9.1f  %10.1f  %13.1f-%.1f%n", f.lanes(), f.runs(), f.seconds(), f.runsPerMinute(),
-                        f.loadBefore(), f.loadAfter());
+                out.printf("%5d  %4d  %7.1f  %8.1f  %11.2f  %8d  %.1f-%.1f%n", f.lanes(), f.runs(), f.seconds(),
+                        f.runsPerMinute(), f.cpuSeconds() / f.runs(), f.decisive(), f.loadBefore(), f.loadAfter());
                 figures.add(f);
             }
             return figures;
@@ -59,16 +60,24 @@ final class ExploreBench {
     private static Figure timed(Scenario scenario, TimeScale scale, Path dir, int lanes, Generator generator, int runs)
             throws IOException {
         double before = load();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
+        List<Trials.Trial> done;
         try (Trials trials = new Trials(scenario, new EmbeddedBackend(), scale, 1, dir, lanes)) {
             List<Trials.Job> jobs = new ArrayList<>();
             for (int n = 0; n < runs; n++) {
                 List<ScheduledFault> schedule = generator.schedule(n);
                 jobs.add(new Trials.Job(String.format("run-%03d", n), Trials.withFaults(scenario, schedule)));
             }
-            trials.runAll(jobs);
+            done = trials.runAll(jobs);
         }
-        return new Figure(lanes, runs, (System.nanoTime() - start) / 1e9, before, load());
+        return new Figure(lanes, runs, (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9,
+                (int) done.stream().filter(Trials.Trial::decisive).count(), before, load());
+    }
+
+    /** CPU time of this JVM so far: what a run costs whatever else the machine runs. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The one-minute load average, or -1 where /proc/loadavg is not readable. */
