@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExploreShardsTest {
 
-    private static final Path ACTIVE_PASSIVE = Path.of("../topology-fixtures/active-passive.yaml").toAbsolutePath().normalize();
-
     @TempDir
     Path dir;
 
@@ -29,22 +27,7 @@ class ExploreShardsTest {
 
     @Test
     void twoShardsSplitTheTriesAndReportMergesThemIntoOneSummary() throws Exception {
-        Path scenario = dir.resolve("sturdy.yaml");
-        Files.writeString(scenario, """
-                name: sturdy
-                topology: %s
-                overrides:
-                  kubernetes: { node-monitor-grace-period: 5s, pod-eviction-timeout: 10s }
-                duration: 20s
-                traffic: { rate: 40/s, timeout: 1s }
-                slo:
-                  failover-time: { max: 20s }
-                explore:
-                  faults: [node-loss]
-                  max-faults: 1
-                  window: { min: 2s, max: 10s }
-                  duration: { min: 5s, max: 8s }
-                """.formatted(ACTIVE_PASSIVE));
+        Path scenario = Path.of("src/test/resources/explore/sturdy.yaml");
         Path shards = dir.resolve("shards");
         for (String shard : List.of("1/2", "2/2")) {
             Path out = shards.resolve("shard-" + shard.charAt(0));

@@ -1,10 +1,6 @@
 package io.mch.reports.html;
 
 import io.mch.reports.model.ExploreRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,11 +57,6 @@ public final class ExplorePage {
     }
 
     public static void write(Path dir, List<Search> searches) {
-        Path file = dir.resolve(FILE);
-        try {
-            Files.writeString(file, render(searches), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        Templates.write(dir.resolve(FILE), render(searches));
     }
 }
