@@ -109,7 +109,12 @@ public final class Exploration {
             }
             ExploreRecord record = new ExploreRecord(scenario.name(), seed, scale.toString(), options.shard().toString(),
                     options.lanes(), options.vote().toString(), tries, result.log(), log, written, trials.runs(),
-                    (System.nanoTime() - started) / 1_000_000, trials.faultsInjected(), trials.scenarioMs());
+                    trials.undecided(), (System.nanoTime() - started) / 1_000_000, trials.faultsInjected(), trials.scenarioMs());
+            if (trials.undecided() > 0) {
+                console.progress(trials.undecided() + " of " + trials.runs() + " runs decided nothing: mch could not keep"
+                        + " their probe rate (a machine too busy for " + scale + " and " + options.lanes()
+                        + " lane(s)? fewer lanes or a lower --time-scale help)");
+            }
             ExploreFiles.write(out, record);
             ExplorePage.write(out, List.of(new ExplorePage.Search("", record)));
             return new Outcome(result, finding, record);

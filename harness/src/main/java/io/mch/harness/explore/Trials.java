@@ -44,6 +44,7 @@ public final class Trials implements AutoCloseable {
     private final int lanes;
     private final ExecutorService pool;
     private int runs;
+    private int undecided;
     private int faultsInjected;
     private long scenarioMs;
 
@@ -218,16 +219,23 @@ public final class Trials implements AutoCloseable {
     public Trial run(String label, Scenario toRun) throws IOException {
         RunOutcome outcome = new ScenarioRun(toRun, backend, runSeed, dir.resolve(label), Console.silent(), scale)
                 .execute();
+        Trial trial = new Trial(toRun.faults(), outcome);
         synchronized (this) {
             runs++;
+            undecided += trial.decisive() ? 0 : 1;
             faultsInjected += outcome.record().faults().size();
             scenarioMs += outcome.record().durationMs();
         }
-        return new Trial(toRun.faults(), outcome);
+        return trial;
     }
 
     public synchronized int runs() {
         return runs;
+    }
+
+    /** Runs that decided nothing: they failed, or mch could not keep their probe rate. */
+    public synchronized int undecided() {
+        return undecided;
     }
 
     public synchronized int faultsInjected() {

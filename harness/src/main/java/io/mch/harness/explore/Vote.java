@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * the next (threads, the machine's load); a vote keeps the shrinker from keeping a change that broke
  * by luck, or dropping one that held by luck. Runs stop as soon as the vote is decided.
  *
- * <p>The default 2 of 3 is chosen from measurements (docs/explore.md): a schedule that breaks in a
- * fraction p of its runs passes the vote with probability p³ + 3p²(1 − p), so at p = 0.9 it is kept
- * 97 % of the time and a schedule that breaks by luck one run in ten is kept 3 % of the time.
+ * <p>The default 2 of 3 is the smallest vote that survives one wrong run either way: a schedule that
+ * breaks in a fraction p of its runs passes it with probability p³ + 3p²(1 − p), so at p = 0.9 it
+ * is kept 97 % of the time and a schedule that breaks by luck one run in ten 3 % of the time
+ * (docs/explore.md says what was and was not measured).
  */
 public record Vote(int k, int n) {
 

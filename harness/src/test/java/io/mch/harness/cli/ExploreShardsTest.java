@@ -65,7 +65,7 @@ class ExploreShardsTest {
         return new ExploreRecord("weak", 1, "×20", shard, 2, "2/3", 12,
                 List.of(new ExploreRecord.Try(finding.tryNumber(), "[...]", "BROKE failover-time", List.of("try-001"))),
                 List.of(new ExploreRecord.Step(1, "remove [x]", "[y]", 2, 2, true, List.of("shrink-01", "shrink-01-2"))),
-                finding, 10, 20_000, 3, 450_000);
+                finding, 10, 0, 20_000, 3, 450_000);
     }
 
     private static ExploreRecord.Finding finding(int faults, int broke, int replays, boolean reproduced, int tryNumber) {

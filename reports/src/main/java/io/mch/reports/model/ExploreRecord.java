@@ -11,6 +11,8 @@ import java.util.List;
  * @param shard {@code I/N}, or {@code 1/1} for a whole search
  * @param vote when a schedule counts as breaking: {@code K/N} runs
  * @param finding the shrunk, written and replayed breach; null when none was found
+ * @param undecidedRuns runs that decided nothing (the harness failed, or mch could not keep the
+ *     probe rate: a machine too busy for the time scale)
  */
 public record ExploreRecord(
         String scenario,
@@ -24,6 +26,7 @@ public record ExploreRecord(
         List<Step> shrink,
         Finding finding,
         int runs,
+        int undecidedRuns,
         long wallMs,
         int faultsInjected,
         long scenarioMs) {
