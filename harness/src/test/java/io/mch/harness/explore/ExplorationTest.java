@@ -38,7 +38,7 @@ class ExplorationTest {
         ExploreSpec space = ScenarioLoader.explore(GeneratorTest.WEAK_STANDBY, scenario).orElseThrow();
 
         Exploration.Outcome outcome = new Exploration(scenario, space, backend(), SCALE, out, Console.silent(),
-                new Exploration.Options(2, Vote.DEFAULT, Shard.WHOLE, 3, 36)).run(2, 3);
+                new Exploration.Options(2, Vote.DEFAULT, Shard.WHOLE, 3, 24)).run(2, 3);
 
         // mch says when its own runs measured nothing (probe rate not kept on a machine too busy for
         // ×20): then the search could not judge, and neither can this test.
