@@ -1,5 +1,6 @@
 package io.mch.harness.bench;
 
+import io.mch.harness.runtime.TimeScale;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,23 @@ public final class Benchmarks {
                         p.scheduled() == 0 ? 0 : 100.0 * p.missedByMch() / p.scheduled(), p.cut(), p.worstLagMs(),
                         p.rateKept() ? "yes" : "NO");
             }
+        }
+    }
+
+    /**
+     * Chaos search throughput: {@code runs} generated schedules of {@code scenario} at {@code scale}
+     * on each lane count, with each count's ratio to the first (docs/performance.md).
+     */
+    public static void explore(Path scenario, TimeScale scale, int runs, List<Integer> lanes, PrintStream out)
+            throws Exception {
+        out.println("# chaos search throughput: " + runs + " runs of " + scenario.getFileName() + " at " + scale + " per lane"
+                + " count, " + Runtime.getRuntime().availableProcessors() + " cores");
+        out.println("lanes  runs  seconds  runs/min  cpu-s/run  decisive  load(1m) before-after");
+        List<ExploreBench.Figure> figures = ExploreBench.measure(scenario, scale, runs, lanes, out);
+        ExploreBench.Figure base = figures.get(0);
+        for (ExploreBench.Figure f : figures.subList(1, figures.size())) {
+            out.printf("%d lanes: %.2fx the runs a minute of %d lane(s)%n", f.lanes(), f.runsPerMinute() / base.runsPerMinute(),
+                    base.lanes());
         }
     }
 }

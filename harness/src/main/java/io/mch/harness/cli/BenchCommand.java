@@ -1,6 +1,7 @@
 package io.mch.harness.cli;
 
 import io.mch.harness.bench.Benchmarks;
+import io.mch.harness.runtime.TimeScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +28,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--probe-run", defaultValue = "20", description = "Seconds of each probe-rate run (default 20).")
     int probeRunSeconds;
 
+    @Option(names = "--explore-lanes", split = ",", paramLabel = "L",
+            description = "Instead of the other figures: chaos search runs a minute at ×20 on each of these lane"
+                    + " counts (the first is the baseline), e.g. 1,3.")
+    List<Integer> exploreLanes;
+
+    @Option(names = "--explore-runs", defaultValue = "12", description = "Runs per lane count of --explore-lanes (default 12).")
+    int exploreRuns;
+
     @Override
     public Integer call() throws Exception {
         Path manifest = Path.of(System.getProperty("mch.fixtures", "topology-fixtures"), "workloads", "api-server.yaml");
         if (!Files.isRegularFile(manifest)) {
             System.err.println("mch: " + manifest + " not found: run bench from the mch checkout (./mch bench)");
             return MchCommand.BAD_INPUT;
+        }
+        if (exploreLanes != null) {
+            Path scenario = Path.of(System.getProperty("mch.home", "."), "scenarios", "explore-weak-standby.yaml");
+            Benchmarks.explore(scenario, new TimeScale(20), exploreRuns, exploreLanes, System.out);
+            return MchCommand.PASS;
         }
         if (probeRates != null) {
             Benchmarks.probeRates(clusters, probeRates, Duration.ofSeconds(probeRunSeconds), manifest, System.out);

@@ -7,10 +7,14 @@ import io.mch.harness.config.ExploreSpec;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.explore.Exploration;
+import io.mch.harness.explore.Shard;
+import io.mch.harness.explore.Vote;
 import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.run.RunDirectory;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.TimeScale;
+import io.mch.reports.html.ExplorePage;
+import io.mch.reports.model.ExploreRecord;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,7 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mch explore SCENARIO.yaml [--tries N] [--seed S] [--time-scale K] [--out DIR]}. */
+/**
+ * {@code mch explore SCENARIO.yaml [--tries N] [--seed S] [--time-scale K] [--lanes L] [--vote K/N]
+ * [--replays N] [--shard I/N] [--out DIR]}.
+ */
 @Command(name = "explore",
         description = "Search the scenario's explore: space for a fault schedule that breaks an SLO, shrink it,"
                 + " and write it as a replayable scenario.")
@@ -26,6 +33,9 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** A breach was found but its replay did not break the SLO again (3 stays "the harness failed"). */
     static final int NOT_REPRODUCED = 4;
+
+    /** Lanes beyond this would only queue for the same cores (and loopback ports). */
+    static final int MAX_LANES = 32;
 
     @Parameters(paramLabel = "SCENARIO.yaml", description = "A scenario with an explore: section.")
     Path scenarioFile;
@@ -47,6 +57,23 @@ final class ExploreCommand implements Callable<Integer> {
             description = "The rancher/k3s image for --backend k3s (default: the pinned " + K3sOptions.DEFAULT_IMAGE + ").")
     String k3sImage;
 
+    @Option(names = "--lanes", paramLabel = "L",
+            description = "Runs at once, each with its own fleet (default: ${DEFAULT-VALUE}, from the cores).")
+    int lanes = Exploration.defaultLanes();
+
+    @Option(names = "--vote", paramLabel = "K/N", defaultValue = "2/3",
+            description = "A schedule breaks an SLO when it breaks it in K of N runs (default ${DEFAULT-VALUE}).")
+    String vote;
+
+    @Option(names = "--replays", paramLabel = "N", defaultValue = "5",
+            description = "Replays of the written finding, to state how often it reproduces (default ${DEFAULT-VALUE}).")
+    int replays;
+
+    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1",
+            description = "Run only shard I of N of the tries (try n when n mod N = I-1), for a search split over"
+                    + " machines; './mch report' over the shards' directories merges them.")
+    String shard;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the finding go: new or empty (default: a new runs/explore-<scenario>-<time>).")
     Path out;
 
@@ -56,6 +83,13 @@ final class ExploreCommand implements Callable<Integer> {
         if (scale.isEmpty() || (tries != null && (tries < 1 || tries > ExploreSpec.MAX_TRIES))) {
             System.err.println("mch: --time-scale must be between 1 and 1000, --tries between 1 and "
                     + ExploreSpec.MAX_TRIES + "; nothing was run");
+            return MchCommand.BAD_INPUT;
+        }
+        Optional<Vote> votes = Vote.parse(vote);
+        Optional<Shard> part = Shard.parse(shard);
+        if (votes.isEmpty() || part.isEmpty() || lanes < 1 || lanes > MAX_LANES || replays < 1 || replays > 20) {
+            System.err.println("mch: --vote must be K/N with 1 <= K <= N <= 20, --shard I/N with 1 <= I <= N, --lanes"
+                    + " between 1 and " + MAX_LANES + ", --replays between 1 and 20; nothing was run");
             return MchCommand.BAD_INPUT;
         }
         Scenario scenario;
@@ -86,14 +120,20 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Path dir = claimed.get().path();
         Console console = Console.system();
-        console.progress("exploring " + scenario.name() + ": " + budget + " tries, seed " + searchSeed + ", time scale "
-                + scale.get() + ", runs in " + dir);
-        Exploration.Outcome outcome = new Exploration(scenario, space.get(), chosen, scale.get(), dir, console)
+        console.progress("exploring " + scenario.name() + ": " + budget + " tries" + (part.get().equals(Shard.WHOLE) ? ""
+                : " (shard " + part.get() + ")") + ", seed " + searchSeed + ", time scale " + scale.get() + ", " + lanes
+                + " lane(s), a schedule breaks an SLO when it does in " + votes.get() + " runs; runs in " + dir);
+        Exploration.Outcome outcome = new Exploration(scenario, space.get(), chosen, scale.get(), dir, console,
+                new Exploration.Options(lanes, votes.get(), part.get(), replays, Exploration.Options.defaults(lanes).shrinkRuns()))
                 .run(searchSeed, budget);
+        ExploreRecord record = outcome.record();
         console.print(outcome.finding()
-                .map(f -> "breach: " + f.slo() + " with " + f.schedule().size() + " fault(s)" + (f.reproduced() ? "" : " (NOT reproduced by the replay)")
-                        + "\nscenario: " + f.scenarioFile() + "\nconfirming run: " + f.replay().outcome().dir() + "\n")
-                .orElse(outcome.search().summary() + "\n"));
+                .map(f -> "breach: " + f.slo() + " with " + f.schedule().size() + " fault(s); " + f.replaysBroke() + " of "
+                        + f.replaysDecided() + " replays broke it" + (f.reproduced() ? "" : " (NOT reproduced by the vote's share)")
+                        + "\nscenario: " + f.scenarioFile() + "\n")
+                .orElse(outcome.search().summary() + "\n")
+                + String.format("runs: %d in %.1f s on %d lane(s): %.1f a minute%nsummary: %s%n", record.runs(),
+                        record.wallMs() / 1000.0, record.lanes(), record.runsPerMinute(), dir.resolve(ExplorePage.FILE)));
         if (outcome.finding().isEmpty()) {
             return MchCommand.PASS;
         }

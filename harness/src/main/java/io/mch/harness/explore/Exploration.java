@@ -8,6 +8,9 @@ import io.mch.harness.config.ScenarioLoader;
 import io.mch.harness.input.InvalidInputException;
 import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.TimeScale;
+import io.mch.reports.ExploreFiles;
+import io.mch.reports.html.ExplorePage;
+import io.mch.reports.model.ExploreRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +19,14 @@ import java.util.Optional;
 
 /**
  * The whole of {@code mch explore}: search, shrink the breach, write it as a scenario, and replay
- * that file through the scenario loader once more, so what is handed over is known to reproduce;
- * when it does not, the previous shrink step is written and replayed instead.
+ * that file through the scenario loader {@code replays} times, so what is handed over is known to
+ * reproduce and how often; when it does not by the vote's share, the previous shrink step is written
+ * and replayed instead. Leaves {@code explore.json} and {@code explore.html} beside the runs.
  */
 public final class Exploration {
 
-    /** Shrink runs allowed per finding: each is a whole scenario run. */
-    public static final int SHRINK_RUNS = 12;
     /** Shrink steps stepped back over, at most, when the smallest schedule does not reproduce. */
-    private static final int REPLAYS = 3;
+    private static final int STEP_BACKS = 3;
 
     private final Scenario scenario;
     private final ExploreSpec space;
@@ -32,45 +34,102 @@ public final class Exploration {
     private final TimeScale scale;
     private final Path out;
     private final Console console;
-
-    /** A search's result and, when it found a breach, the finding. */
-    public record Outcome(Search.Result search, Optional<Finding> finding) {}
+    private final Options options;
 
     /**
-     * The shrunk schedule as a scenario file, what the shrink did, and the replay of that file
-     * ({@code reproduced}: it broke the same SLO again).
+     * How a search runs: {@code lanes} runs at once, {@code vote} deciding what breaks, this
+     * {@code shard}'s tries only, {@code replays} runs of the written finding, at most
+     * {@code shrinkRuns} runs of shrinking.
+     */
+    public record Options(int lanes, Vote vote, Shard shard, int replays, int shrinkRuns) {
+
+        /** Measured defaults (docs/explore.md): vote 2 of 3, 5 replays, 36 shrink runs. */
+        public static Options defaults(int lanes) {
+            return new Options(lanes, Vote.DEFAULT, Shard.WHOLE, 5, 36);
+        }
+    }
+
+    /**
+     * Lanes by default: one per core plus one, because a run at ×20 leaves its core partly idle
+     * (timers, loopback waits); measured in docs/performance.md.
+     */
+    public static int defaultLanes() {
+        return Runtime.getRuntime().availableProcessors() + 1;
+    }
+
+    /** A search's result and, when it found a breach, the finding; {@code record} is what explore.json holds. */
+    public record Outcome(Search.Result search, Optional<Finding> finding, ExploreRecord record) {}
+
+    /**
+     * The shrunk schedule as a scenario file, what the shrink did, and the replays of that file
+     * ({@code replaysDecided}: those that kept their probe rate; {@code reproduced}: at least the
+     * vote's share of those broke the same SLO again).
      */
     public record Finding(
-            String slo, Path scenarioFile, List<ScheduledFault> schedule, List<String> steps, Trials.Trial replay,
-            boolean reproduced) {}
+            String slo, Path scenarioFile, List<ScheduledFault> schedule, List<String> steps, List<Trials.Trial> replays,
+            int replaysBroke, int replaysDecided, boolean reproduced) {}
 
-    public Exploration(Scenario scenario, ExploreSpec space, Backend backend, TimeScale scale, Path out, Console console) {
+    public Exploration(Scenario scenario, ExploreSpec space, Backend backend, TimeScale scale, Path out, Console console,
+            Options options) {
         this.scenario = scenario;
         this.space = space;
         this.backend = backend;
         this.scale = scale;
         this.out = out;
         this.console = console;
+        this.options = options;
     }
 
     public Outcome run(long seed, int tries) throws IOException, InvalidInputException {
-        Trials trials = new Trials(scenario, backend, scale, seed, out);
-        Search.Result result = new Search(new Generator(scenario, space, seed), trials, console).run(tries);
-        console.progress(result.summary());
-        if (result.breach().isEmpty()) {
-            return new Outcome(result, Optional.empty());
-        }
-        Search.Breach breach = result.breach().get();
-        Shrinker.Result shrunk = new Shrinker(trials, console, SHRINK_RUNS).shrink(breach.trial(), breach.slo());
-        Finding finding = null;
-        for (int k = shrunk.accepted().size() - 1; k >= 0 && k >= shrunk.accepted().size() - REPLAYS; k--) {
-            finding = replay(seed, tries, breach, shrunk, k, trials);
-            if (finding.reproduced() || k == 0) {
-                break;
+        long started = System.nanoTime();
+        try (Trials trials = new Trials(scenario, backend, scale, seed, out, options.lanes())) {
+            Search.Result result = new Search(new Generator(scenario, space, seed), trials, console, options.vote(),
+                    options.shard()).run(tries);
+            console.progress(result.summary());
+            Optional<Finding> finding = Optional.empty();
+            List<ExploreRecord.Step> log = List.of();
+            ExploreRecord.Finding written = null;
+            if (result.breach().isPresent()) {
+                Search.Breach breach = result.breach().get();
+                Shrinker.Result shrunk = new Shrinker(trials, console, options.shrinkRuns(), options.vote())
+                        .shrink(breach.trial(), breach.slo());
+                log = shrunk.log();
+                Finding f = null;
+                int last = shrunk.accepted().size() - 1;
+                for (int k = last; k >= 0 && k >= last - STEP_BACKS; k--) {
+                    f = replay(seed, tries, breach, shrunk, k, trials);
+                    if (f.reproduced() || k == 0) {
+                        break;
+                    }
+                    console.progress("the replays did not break " + breach.slo() + " by the vote's share; stepping back"
+                            + " one shrink step");
+                }
+                finding = Optional.of(f);
+                written = record(breach, f);
             }
-            console.progress("the replay did not break " + breach.slo() + " again; stepping back one shrink step");
+            ExploreRecord record = new ExploreRecord(scenario.name(), seed, scale.toString(), options.shard().toString(),
+                    options.lanes(), options.vote().toString(), tries, result.log(), log, written, trials.runs(),
+                    trials.undecided(), (System.nanoTime() - started) / 1_000_000, trials.faultsInjected(), trials.scenarioMs());
+            if (trials.undecided() > 0) {
+                console.progress(trials.undecided() + " of " + trials.runs() + " runs decided nothing: mch could not keep"
+                        + " their probe rate (a machine too busy for " + scale + " and " + options.lanes()
+                        + " lane(s)? fewer lanes or a lower --time-scale help)");
+            }
+            ExploreFiles.write(out, record);
+            ExplorePage.write(out, List.of(new ExplorePage.Search("", record)));
+            return new Outcome(result, finding, record);
         }
-        return new Outcome(result, Optional.of(finding));
+    }
+
+    private ExploreRecord.Finding record(Search.Breach breach, Finding f) {
+        return new ExploreRecord.Finding(f.slo(), breach.attempt(), breach.trial().schedule().size(), f.schedule().size(),
+                Schedules.describe(f.schedule(), scenario.duration()), relative(f.scenarioFile()), f.steps(),
+                f.replaysDecided(), f.replaysBroke(), f.reproduced(),
+                f.replays().stream().map(t -> relative(t.outcome().dir())).toList());
+    }
+
+    private String relative(Path path) {
+        return out.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     /** Writes accepted schedule {@code k} of the shrink as a scenario and replays that file. */
@@ -80,21 +139,38 @@ public final class Exploration {
         List<String> steps = shrunk.steps().subList(0, k);
         List<String> header = new ArrayList<>();
         header.add("Found by: mch explore " + scenario.file().getFileName() + " --seed " + seed + " --time-scale "
-                + scale.argument() + " (try " + breach.attempt() + " of " + tries + ")");
-        header.add("Breaks: " + breach.slo() + "; found with " + breach.trial().schedule().size() + " fault(s), shrunk to "
-                + schedule.size() + " in " + shrunk.runs() + " run(s)");
-        header.add("Shrunk: " + (steps.isEmpty() ? "nothing (no smaller schedule broke it reproducibly)"
+                + scale.argument() + (options.shard().equals(Shard.WHOLE) ? "" : " --shard " + options.shard())
+                + " (try " + breach.attempt() + " of " + tries + ")");
+        header.add("Breaks: " + breach.slo() + " (a schedule breaks it when it does in " + options.vote() + " runs); found with "
+                + breach.trial().schedule().size() + " fault(s), shrunk to " + schedule.size() + " in " + shrunk.runs()
+                + " run(s)");
+        header.add("Shrunk: " + (steps.isEmpty() ? "nothing (no smaller schedule broke it by the vote)"
                 : String.join("; ", steps)));
-        header.add("Replay: mch run <this file> [--time-scale " + scale.argument() + "]");
-        Path file = ScenarioWriter.write(scenario, scenario.name() + "-found", schedule, seed, header,
-                out.resolve(scenario.name() + "-found.yaml"));
+        Path file = out.resolve(scenario.name() + "-found.yaml");
+        ScenarioWriter.write(scenario, scenario.name() + "-found", schedule, seed, withReplay(header), file);
         Scenario written = ScenarioLoader.load(file);
-        Trials.Trial replay = trials.run("confirmed-" + k, written);
-        boolean reproduced = replay.breaks(breach.slo());
-        console.progress("shrunk to " + schedule.size() + " fault(s) "
-                + Schedules.describe(schedule, scenario.duration()) + "; written to " + file + "; replay "
-                + (reproduced ? "broke " + breach.slo() + " again" : "did NOT break " + breach.slo()) + " ("
-                + replay.outcome().dir().resolve("report.html") + ")");
-        return new Finding(breach.slo(), file, schedule, steps, replay, reproduced);
+        List<Trials.Job> jobs = new ArrayList<>();
+        for (int i = 1; i <= options.replays(); i++) {
+            jobs.add(new Trials.Job("confirmed-" + k + (i == 1 ? "" : "-" + i), written));
+        }
+        List<Trials.Trial> replays = trials.runAll(jobs);
+        int broke = (int) replays.stream().filter(t -> t.breaks(breach.slo())).count();
+        int decided = (int) replays.stream().filter(Trials.Trial::decisive).count();
+        boolean reproduced = options.vote().holdsShare(broke, decided);
+        String idle = decided == replays.size() ? "" : "; " + (replays.size() - decided) + " more decided nothing (probe rate"
+                + " not kept)";
+        header.add("Reproduces: " + broke + " of " + decided + " replays of this file broke " + breach.slo()
+                + " (time scale " + scale.argument() + idle + ")");
+        ScenarioWriter.write(scenario, scenario.name() + "-found", schedule, seed, withReplay(header), file);
+        console.progress("shrunk to " + schedule.size() + " fault(s) " + Schedules.describe(schedule, scenario.duration())
+                + "; written to " + file + "; " + broke + " of " + decided + " replays broke " + breach.slo() + idle
+                + (reproduced ? "" : ": NOT reproduced by the vote's share (" + options.vote() + ")"));
+        return new Finding(breach.slo(), file, schedule, steps, replays, broke, decided, reproduced);
+    }
+
+    private List<String> withReplay(List<String> header) {
+        List<String> lines = new ArrayList<>(header);
+        lines.add("Replay: mch run <this file> [--time-scale " + scale.argument() + "]");
+        return lines;
     }
 }

@@ -2,6 +2,7 @@ package io.mch.harness.explore;
 
 import io.mch.harness.input.YamlLimits;
 import io.mch.faults.spec.ScheduledFault;
+import io.mch.harness.config.Fixtures;
 import io.mch.harness.config.Scenario;
 import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.input.Quantities;
@@ -18,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Writes a finding as a scenario file that {@code mch run} replays: the original scenario (its
  * overrides, traffic, SLOs and explore space) with the found schedule in place of its faults, the
- * run seed, and the topology as an absolute path so the file works from wherever it is written.
+ * run seed, and the topology named portably (see {@link #topologyReference}), so the file can be
+ * committed and replayed on another checkout.
  */
 public final class ScenarioWriter {
 
@@ -36,7 +38,7 @@ public final class ScenarioWriter {
         source.forEach(yaml::put);
         yaml.put("name", name);
         yaml.put("description", "Found by mch explore from " + original.name() + ": " + original.description());
-        yaml.put("topology", original.topology().file().toAbsolutePath().normalize().toString());
+        yaml.put("topology", topologyReference(original, source.get("topology"), file));
         yaml.put("seed", seed);
         List<Map<String, Object>> list = new ArrayList<>();
         for (ScheduledFault f : faults) {
@@ -56,5 +58,25 @@ public final class ScenarioWriter {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text);
         return file;
+    }
+
+    /**
+     * How the written file names its topology: the original's fixture name when that name, looked up
+     * from where the file is written, is the same fixture (so another checkout's own fixtures serve
+     * it); else the topology file's path relative to the written file. Never an absolute path: one
+     * machine's path does not replay on another.
+     */
+    static String topologyReference(Scenario original, Object reference, Path file) {
+        Path topology = original.topology().file().toAbsolutePath().normalize();
+        if (reference instanceof String name && Fixtures.isFixtureName(name)) {
+            try {
+                if (Fixtures.discover().resolve(name, file).equals(topology)) {
+                    return name;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a fixture seen from there: name the file by its relative path below
+            }
+        }
+        return file.toAbsolutePath().normalize().getParent().relativize(topology).toString().replace('\\', '/');
     }
 }

@@ -2,54 +2,95 @@ package io.mch.harness.explore;
 
 import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.runtime.Console;
+import io.mch.reports.model.ExploreRecord;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs generated schedules one after another until one breaks an SLO or the tries are spent. It
+ * Runs generated schedules until one breaks an SLO by the {@link Vote} or the tries are spent. It
  * stops at the first breach on purpose: shrinking that one is worth more than finding a second.
+ * Tries run in waves of as many as there are lanes; the breach is the lowest-numbered try of its
+ * wave that passes the vote, so the answer does not depend on how many lanes ran it. A try that
+ * broke an SLO once but not by the vote is recorded as noise and the search goes on.
  */
 public final class Search {
 
     private final Generator generator;
     private final Trials trials;
     private final Console console;
+    private final Vote vote;
+    private final Shard shard;
 
-    /** What a search found: the breaking try, if any, and how much it explored. */
-    public record Result(Optional<Breach> breach, int tries, int faultsInjected, long scenarioMs) {
+    /** What a search found: the breaking try, if any, how much it explored, and every try's line. */
+    public record Result(Optional<Breach> breach, int tries, int faultsInjected, long scenarioMs, List<ExploreRecord.Try> log) {
 
         /** The console's verdict on a search. */
         public String summary() {
-            return breach.map(b -> "try " + b.attempt() + " broke " + b.slo())
+            return breach.map(b -> "try " + b.attempt() + " broke " + b.slo() + " (" + b.tally().text() + ")")
                     .orElse("no breach found in " + tries + " tries (" + faultsInjected + " faults injected, "
                             + Math.round(scenarioMs / 1000.0) + " s of scenario time)");
         }
     }
 
-    /** The first breaking try: its number (from 1), the SLO it broke, and its run. */
-    public record Breach(int attempt, String slo, Trials.Trial trial) {}
+    /** The first breaking try: its number (from 1), the SLO it broke, its first breaking run and its vote. */
+    public record Breach(int attempt, String slo, Trials.Trial trial, Trials.Tally tally) {}
 
+    /** A whole search, each breach decided by one run (the vote 1/1). */
     public Search(Generator generator, Trials trials, Console console) {
+        this(generator, trials, console, new Vote(1, 1), Shard.WHOLE);
+    }
+
+    public Search(Generator generator, Trials trials, Console console, Vote vote, Shard shard) {
         this.generator = generator;
         this.trials = trials;
         this.console = console;
+        this.vote = vote;
+        this.shard = shard;
     }
 
+    /** Runs this shard's part of a search of {@code tries} schedules. */
     public Result run(int tries) throws IOException {
-        for (int n = 0; n < tries; n++) {
-            List<ScheduledFault> schedule = generator.schedule(n);
-            Trials.Trial trial = trials.run(String.format("try-%03d", n + 1), schedule);
-            Optional<String> broken = trial.breach();
-            console.progress(String.format("try %d/%d %s: %s", n + 1, tries,
-                    Schedules.describe(schedule, trials.scenario().duration()),
-                    trial.outcome().failure().map(f -> "harness failed: " + f)
-                            .orElse(broken.map(s -> "BROKE " + s).orElse("all SLOs held"))));
-            if (broken.isPresent()) {
-                return new Result(Optional.of(new Breach(n + 1, broken.get(), trial)), n + 1,
-                        trials.faultsInjected(), trials.scenarioMs());
+        List<Integer> numbers = shard.tries(tries);
+        List<ExploreRecord.Try> log = new ArrayList<>();
+        for (int from = 0; from < numbers.size(); from += trials.lanes()) {
+            List<Integer> wave = numbers.subList(from, Math.min(from + trials.lanes(), numbers.size()));
+            List<Trials.Job> jobs = new ArrayList<>();
+            for (int n : wave) {
+                jobs.add(new Trials.Job(label(n), Trials.withFaults(trials.scenario(), generator.schedule(n))));
+            }
+            List<Trials.Trial> ran = trials.runAll(jobs);
+            for (int i = 0; i < wave.size(); i++) {
+                int n = wave.get(i);
+                Trials.Trial trial = ran.get(i);
+                Optional<String> broken = trial.breach();
+                String result = trial.result();
+                Trials.Tally tally = null;
+                if (broken.isPresent()) {
+                    tally = trials.vote(label(n), jobs.get(i).scenario(), broken.get(), vote, List.of(trial));
+                    result += tally.breaking() ? " (" + tally.text() + ")"
+                            : " once; not by the vote " + vote + " (" + tally.text() + "): noise";
+                }
+                console.progress(String.format("try %d/%d %s: %s", n + 1, tries,
+                        Schedules.describe(trial.schedule(), trials.scenario().duration()), result));
+                log.add(new ExploreRecord.Try(n + 1, Schedules.describe(trial.schedule(), trials.scenario().duration()),
+                        result, tally == null ? List.of(label(n)) : tally.labels()));
+                if (tally != null && tally.breaking()) {
+                    for (int j = i + 1; j < wave.size(); j++) {
+                        log.add(new ExploreRecord.Try(wave.get(j) + 1, Schedules.describe(ran.get(j).schedule(),
+                                trials.scenario().duration()), ran.get(j).result() + " (ran beside the breach; not voted on)",
+                                List.of(label(wave.get(j)))));
+                    }
+                    return new Result(Optional.of(new Breach(n + 1, broken.get(), trial, tally)), log.size(),
+                            trials.faultsInjected(), trials.scenarioMs(), List.copyOf(log));
+                }
             }
         }
-        return new Result(Optional.empty(), tries, trials.faultsInjected(), trials.scenarioMs());
+        return new Result(Optional.empty(), log.size(), trials.faultsInjected(), trials.scenarioMs(), List.copyOf(log));
+    }
+
+    private static String label(int n) {
+        return String.format("try-%03d", n + 1);
     }
 }

@@ -5,6 +5,7 @@ import io.mch.faults.spec.ScheduledFault;
 import io.mch.harness.fault.registry.FaultTypes;
 import io.mch.harness.input.Quantities;
 import io.mch.harness.runtime.Console;
+import io.mch.reports.model.ExploreRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.function.UnaryOperator;
  * Reduces a breaking schedule to one that is easier to understand and still breaks the same SLO:
  * delta debugging over the fault list first (fewer faults), then, fault by fault, shorter
  * durations, later starts, fewer lost nodes and less added latency. A change is kept only when a
- * real run with it still breaks that SLO; a breach of another SLO is a different finding and does
- * not count. Each run costs a whole scenario, so the shrink stops after {@code maxRuns}.
+ * change whose runs still break that SLO by the {@link Vote} (k of n runs), so a change is neither
+ * kept because one run broke by luck nor undone because one run held by luck; a breach of another
+ * SLO is a different finding and does not count. Each run costs a whole scenario, so the shrink
+ * stops after {@code maxRuns} runs.
  */
 public final class Shrinker {
 
@@ -26,11 +29,14 @@ public final class Shrinker {
     private final Trials trials;
     private final Console console;
     private final int maxRuns;
+    private final Vote vote;
     private int runs;
+    private int candidates;
     private String slo;
     private Trials.Trial last;
     private final List<String> steps = new ArrayList<>();
     private final List<List<ScheduledFault>> accepted = new ArrayList<>();
+    private final List<ExploreRecord.Step> log = new ArrayList<>();
 
     /**
      * The smallest breaking schedule found ({@code accepted}'s last), the run that showed it, and
@@ -38,16 +44,24 @@ public final class Shrinker {
      * so a caller can step back when the smallest one does not reproduce (a shrink walks towards the
      * boundary of the breach, where one run may break and the next not).
      */
-    public record Result(List<List<ScheduledFault>> accepted, Trials.Trial lastBreaking, List<String> steps, int runs) {
+    public record Result(
+            List<List<ScheduledFault>> accepted, Trials.Trial lastBreaking, List<String> steps, int runs,
+            List<ExploreRecord.Step> log) {
         public List<ScheduledFault> schedule() {
             return accepted.get(accepted.size() - 1);
         }
     }
 
+    /** Each candidate decided by one run (the vote 1/1). */
     public Shrinker(Trials trials, Console console, int maxRuns) {
+        this(trials, console, maxRuns, new Vote(1, 1));
+    }
+
+    public Shrinker(Trials trials, Console console, int maxRuns, Vote vote) {
         this.trials = trials;
         this.console = console;
         this.maxRuns = maxRuns;
+        this.vote = vote;
     }
 
     /** Shrinks {@code breaking}, which broke {@code slo}. */
@@ -55,14 +69,16 @@ public final class Shrinker {
         this.slo = slo;
         this.last = breaking;
         runs = 0;
+        candidates = 0;
         steps.clear();
         accepted.clear();
+        log.clear();
         accepted.add(breaking.schedule());
         List<ScheduledFault> current = fewerFaults(breaking.schedule());
         for (int i = 0; i < current.size(); i++) {
             current = shrinkFault(current, i);
         }
-        return new Result(List.copyOf(accepted), last, List.copyOf(steps), runs);
+        return new Result(List.copyOf(accepted), last, List.copyOf(steps), runs, List.copyOf(log));
     }
 
     /** Zeller's ddmin: try subsets, then complements, at ever finer granularity. */
@@ -99,11 +115,18 @@ public final class Shrinker {
 
     private Optional<List<ScheduledFault>> firstBreaking(List<List<ScheduledFault>> candidates) throws IOException {
         for (List<ScheduledFault> candidate : candidates) {
-            if (budgetLeft() && stillBreaks(Schedules.renumbered(candidate))) {
+            if (budgetLeft() && stillBreaks(Schedules.renumbered(candidate), removal(candidates, candidate))) {
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code remove [..]}: what a fewer-faults candidate leaves out of the schedule it was cut from. */
+    private String removal(List<List<ScheduledFault>> all, List<ScheduledFault> candidate) {
+        List<ScheduledFault> removed = new ArrayList<>(all.stream().flatMap(List::stream).distinct().toList());
+        removed.removeAll(candidate);
+        return "remove " + Schedules.describe(removed, trials.scenario().duration());
     }
 
     private static List<List<ScheduledFault>> split(List<ScheduledFault> list, int n) {
@@ -151,11 +174,12 @@ public final class Shrinker {
             }
             List<ScheduledFault> candidate = new ArrayList<>(current);
             candidate.set(i, after);
-            if (!stillBreaks(candidate)) {
+            String change = "faults[" + i + "] " + what + ": " + describe(before, what) + " -> " + describe(after, what);
+            if (!stillBreaks(candidate, change)) {
                 break;
             }
             current = List.copyOf(candidate);
-            accept("faults[" + i + "] " + what + ": " + describe(before, what) + " -> " + describe(after, what), current);
+            accept(change, current);
         }
         return current;
     }
@@ -165,17 +189,21 @@ public final class Shrinker {
         accepted.add(schedule);
     }
 
-    private boolean stillBreaks(List<ScheduledFault> candidate) throws IOException {
-        runs++;
-        Trials.Trial trial = trials.run(String.format("shrink-%02d", runs), candidate);
-        boolean breaks = trial.breaks(slo);
-        console.progress(String.format("shrink %d/%d %s: %s", runs, maxRuns,
-                Schedules.describe(candidate, trials.scenario().duration()),
-                breaks ? "still breaks " + slo : "does not break " + slo + " (" + trial.failedSlos() + " failed)"));
-        if (breaks) {
-            last = trial;
+    private boolean stillBreaks(List<ScheduledFault> candidate, String change) throws IOException {
+        candidates++;
+        String label = String.format("shrink-%02d", candidates);
+        Trials.Tally tally = trials.vote(label, Trials.withFaults(trials.scenario(), candidate), slo, vote, List.of());
+        runs += tally.trials().size();
+        String schedule = Schedules.describe(candidate, trials.scenario().duration());
+        console.progress(String.format("shrink %d (%d/%d runs) %s: %s %s", candidates, runs, maxRuns, change, schedule,
+                tally.breaking() ? "still breaks " + slo + ", " + tally.text() + ": kept"
+                        : "holds (" + slo + " " + tally.text() + "): not kept"));
+        log.add(new ExploreRecord.Step(candidates, change, schedule, tally.breaks(), tally.breaks() + tally.holds(), tally.breaking(),
+                tally.labels()));
+        if (tally.breaking()) {
+            last = tally.trials().stream().filter(t -> t.breaks(slo)).reduce((a, b) -> b).orElseThrow();
         }
-        return breaks;
+        return tally.breaking();
     }
 
     private boolean budgetLeft() {

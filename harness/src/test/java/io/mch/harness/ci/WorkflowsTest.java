@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  * The GitHub workflows are code that only runs on GitHub: a typo shows up the night the resilience
  * run silently does nothing. So they are linted here ({@code action-validator}, from npm package
  * {@code @action-validator/cli}, checks them against the workflow schema) and their structure is
- * checked: the triggers, and a scenario matrix that names only scenario files that exist.
+ * checked: the triggers, a scenario matrix that names only scenario files that exist, and an
+ * explore matrix whose shards are 1..N of the N its command names.
  */
 class WorkflowsTest {
 
@@ -91,6 +92,25 @@ class WorkflowsTest {
             assertThat(s.get("uses")).isEqualTo("actions/upload-artifact@v4");
             assertThat(s.get("if")).isEqualTo("always()");
         });
+    }
+
+    @Test
+    void exploreRunsOneShardPerMatrixEntryAndMergesThemWithReport() throws IOException {
+        Map<String, Object> explore = load("explore.yml");
+
+        assertThat(triggers(explore)).containsKey("workflow_dispatch");
+        Map<String, Object> job = map(map(explore.get("jobs")).get("shard"));
+        List<Object> shards = list(map(map(job.get("strategy")).get("matrix")).get("shard"));
+        String run = steps(explore, "shard").stream().map(s -> String.valueOf(s.get("run")))
+                .filter(r -> r.contains("./mch explore")).findFirst().orElseThrow();
+        assertThat(run).contains("--shard ${{ matrix.shard }}/" + shards.size())
+                .contains("--out \"shards/shard-${{ matrix.shard }}\"");
+        assertThat(shards).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, shards.size()).boxed().map(Object.class::cast).toList());
+        List<Map<String, Object>> merge = steps(explore, "merge");
+        assertThat(map(map(explore.get("jobs")).get("merge")).get("needs")).isEqualTo("shard");
+        assertThat(merge).anySatisfy(s -> assertThat(s.get("uses")).asString().startsWith("actions/download-artifact@"));
+        assertThat(merge).anySatisfy(s -> assertThat(s.get("run")).asString().contains("./mch report shards"));
     }
 
     private static List<Path> workflows() throws IOException {

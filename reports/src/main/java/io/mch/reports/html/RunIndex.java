@@ -6,12 +6,8 @@ import io.mch.reports.judge.SloText;
 import io.mch.reports.model.RunRecord;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,12 +68,7 @@ public final class RunIndex {
     }
 
     public static void write(Path dir, List<Run> runs) {
-        Path file = dir.resolve(FILE);
-        try {
-            Files.writeString(file, render(runs), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        Templates.write(dir.resolve(FILE), render(runs));
     }
 
     /** One trend per scenario run more than once, scenarios in name order, runs oldest first. */

@@ -5,6 +5,9 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -21,6 +24,15 @@ final class Templates {
             .build();
 
     private Templates() {}
+
+    /** Writes a rendered page to {@code file}, UTF-8. */
+    static void write(Path file, String page) {
+        try {
+            Files.writeString(file, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
 
     /** @param name a template beside this class, e.g. {@code report.peb} */
     static String render(String name, Map<String, Object> context) {
