@@ -46,11 +46,6 @@ final class ManifestMapping {
         return Optional.ofNullable(entries.get(key));
     }
 
-    /** The keys written, in order, with their values. */
-    Map<String, Cursor> entries() {
-        return entries;
-    }
-
     Optional<Cursor> require(String key) {
         Optional<Cursor> value = get(key);
         if (value.isEmpty()) {
