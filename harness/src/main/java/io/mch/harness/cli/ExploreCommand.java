@@ -34,6 +34,12 @@ final class ExploreCommand implements Callable<Integer> {
     /** A breach was found but its replay did not break the SLO again (3 stays "the harness failed"). */
     static final int NOT_REPRODUCED = 4;
 
+    /**
+     * No breach was found, but some runs decided nothing (mch could not keep their probe rate): the
+     * search did not cover what it was asked to, so it must not read as a clean 0.
+     */
+    static final int UNDECIDED = 5;
+
     /** Lanes beyond this would only queue for the same cores (and loopback ports). */
     static final int MAX_LANES = 32;
 
@@ -135,7 +141,7 @@ final class ExploreCommand implements Callable<Integer> {
                 + String.format("runs: %d in %.1f s on %d lane(s): %.1f a minute%nsummary: %s%n", record.runs(),
                         record.wallMs() / 1000.0, record.lanes(), record.runsPerMinute(), dir.resolve(ExplorePage.FILE)));
         if (outcome.finding().isEmpty()) {
-            return MchCommand.PASS;
+            return record.undecidedRuns() > 0 ? UNDECIDED : MchCommand.PASS;
         }
         return outcome.finding().get().reproduced() ? MchCommand.SLO_FAILED : NOT_REPRODUCED;
     }

@@ -31,8 +31,9 @@ class ExploreShardsTest {
         Path shards = dir.resolve("shards");
         for (String shard : List.of("1/2", "2/2")) {
             Path out = shards.resolve("shard-" + shard.charAt(0));
+            // 0: no breach; 5: no breach, but mch could not keep some runs' probe rate (a busy machine).
             assertThat(MchCommand.execute("explore", scenario.toString(), "--seed", "7", "--tries", "2", "--shard", shard,
-                    "--time-scale", "20", "--lanes", "1", "--out", out.toString())).as(streams.err()).isZero();
+                    "--time-scale", "20", "--lanes", "1", "--out", out.toString())).as(streams.err()).isIn(0, 5);
         }
 
         assertThat(ExploreFiles.read(shards.resolve("shard-1")).tries()).extracting(ExploreRecord.Try::number).containsExactly(1);
