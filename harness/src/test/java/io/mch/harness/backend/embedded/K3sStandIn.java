@@ -38,7 +38,6 @@ public final class K3sStandIn {
     public static void main(String[] args) throws Exception {
         ApiServer.quietLogging();
         K3sStandIn flags = new K3sStandIn(Arrays.asList(args));
-        System.out.println("k3s stand-in (mch test double, not k3s): " + String.join(" ", flags.masked()));
         if (args.length > 0 && args[0].equals("server")) {
             K3sStandInServer.run(flags);
         } else if (args.length > 0 && args[0].equals("agent")) {

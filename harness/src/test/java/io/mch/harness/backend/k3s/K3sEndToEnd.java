@@ -70,6 +70,9 @@ final class K3sEndToEnd {
             assertThat(runContainers(docker)).hasSize(3)
                     .allSatisfy(c -> assertThat(docker.inspectContainerCmd(c.getId()).exec().getHostConfig()
                             .getCgroupnsMode()).isEqualTo("private"));
+            // k3s annotates a node after it registers it, so the annotation may come after Ready.
+            await().atMost(nodeTimeout).ignoreExceptions().until(() -> nodeArgs(east, "east-server") != null
+                    && nodeArgs(east, "east-agent-1") != null);
             assertThat(String.join(" ", nodeArgs(east, "east-server"))).contains(
                     "node-monitor-grace-period=10s", "default-not-ready-toleration-seconds=15",
                     "default-unreachable-toleration-seconds=15", "node-lease-duration-seconds=10");
@@ -139,10 +142,10 @@ final class K3sEndToEnd {
         return cluster.client().nodes().withName(name).get();
     }
 
-    /** The node's {@code k3s.io/node-args} annotation, which k3s (and the stand-in) writes from its command line. */
+    /** The node's {@code k3s.io/node-args} annotation, which k3s (and the stand-in) writes from its command line; null before. */
     private static List<String> nodeArgs(Cluster cluster, String name) {
         String json = node(cluster, name).getMetadata().getAnnotations().get("k3s.io/node-args");
-        return List.of(Serialization.unmarshal(json, String[].class));
+        return json == null ? null : List.of(Serialization.unmarshal(json, String[].class));
     }
 
     private static boolean nonEmpty(Path file) {

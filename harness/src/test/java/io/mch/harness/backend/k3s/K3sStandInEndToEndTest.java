@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
@@ -42,9 +41,10 @@ class K3sStandInEndToEndTest {
         assertThatThrownBy(() -> new K3sBackend(tooShort)
                         .start(K3sEndToEnd.twoClusters(), RunContext.detached(TimeScale.REAL, runDir)))
                 .hasStackTraceContaining("Node controller sync successful");
-        try (Stream<Path> logs = Files.list(runDir.resolve("k3s-logs"))) {
-            assertThat(logs.map(p -> p.getFileName().toString())).isNotEmpty().allMatch(name -> name.endsWith(".log"));
-        }
+        // Testcontainers removed the servers that did not come up; what they printed is kept.
+        assertThat(Files.readString(runDir.resolve("k3s-logs/east-server.log")))
+                .contains("k3s stand-in (mch test double, not k3s): server ", "--token=********")
+                .doesNotContainPattern("--token=[0-9a-f]{32}");
         assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(RunResources.LABEL)).exec()).isEmpty();
     }
