@@ -1,7 +1,6 @@
 package io.mch.harness.config;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,11 +56,10 @@ public record ResourceSelection(
 
     /** Whether an object with these labels (null: none) is selected. */
     public boolean selectsLabels(Map<String, String> labels) {
-        Map<String, String> present = labels == null ? Map.of() : labels;
         if (labelSelector.isPresent()) {
-            return matches(labelSelector.get(), present);
+            return LabelSelectors.matches(labelSelector.get(), labels);
         }
-        return orLabelSelectors.isEmpty() || orLabelSelectors.stream().anyMatch(s -> matches(s, present));
+        return orLabelSelectors.isEmpty() || orLabelSelectors.stream().anyMatch(s -> LabelSelectors.matches(s, labels));
     }
 
     /** The namespaces as the history names them: {@code *} for all, else the list, less the excluded. */
@@ -73,28 +71,5 @@ public record ResourceSelection(
 
     private static boolean included(List<String> includes, String value) {
         return includes.isEmpty() || includes.contains("*") || includes.contains(value);
-    }
-
-    /** Kubernetes' label selector: every matchLabels pair and every expression must hold. */
-    static boolean matches(LabelSelector selector, Map<String, String> labels) {
-        Map<String, String> wanted = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-        if (!wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
-            return false;
-        }
-        List<LabelSelectorRequirement> expressions =
-                selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
-        return expressions.stream().allMatch(r -> holds(r, labels));
-    }
-
-    private static boolean holds(LabelSelectorRequirement requirement, Map<String, String> labels) {
-        String value = labels.get(requirement.getKey());
-        List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
-        return switch (requirement.getOperator()) {
-            case "In" -> value != null && values.contains(value);
-            case "NotIn" -> value == null || !values.contains(value);
-            case "Exists" -> value != null;
-            case "DoesNotExist" -> value == null;
-            default -> throw new IllegalArgumentException("unknown label selector operator " + requirement.getOperator());
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.mch.harness.backend.embedded;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.mch.harness.config.LabelSelectors;
 import java.util.List;
 import java.util.Map;
 
@@ -29,27 +30,11 @@ final class Labels {
         if (empty) {
             return false;
         }
-        if (matchLabels != null && !containsAll(labels, matchLabels)) {
-            return false;
-        }
-        return expressions == null || expressions.stream().allMatch(e -> matches(e, labels));
+        return LabelSelectors.matches(selector, labels);
     }
 
     private static boolean containsAll(Map<String, String> labels, Map<String, String> required) {
         Map<String, String> actual = labels == null ? Map.of() : labels;
         return required.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
-    }
-
-    private static boolean matches(LabelSelectorRequirement requirement, Map<String, String> labels) {
-        String value = labels == null ? null : labels.get(requirement.getKey());
-        List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
-        return switch (requirement.getOperator()) {
-            case "In" -> value != null && values.contains(value);
-            case "NotIn" -> value == null || !values.contains(value);
-            case "Exists" -> value != null;
-            case "DoesNotExist" -> value == null;
-            default -> throw new IllegalArgumentException(
-                    "unknown label selector operator '" + requirement.getOperator() + "'");
-        };
     }
 }

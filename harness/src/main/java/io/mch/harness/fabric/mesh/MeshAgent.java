@@ -109,15 +109,16 @@ final class MeshAgent implements AutoCloseable {
         return peers.values().stream().allMatch(p -> p.endpoints().attempted());
     }
 
+    /** Applies the stale-endpoint rule first, so reading the local cluster never delays a revocation. */
     private void tick() {
+        long now = ctx.clock().ms();
+        for (Peer peer : peers.values()) {
+            peer.endpoints().check(now).ifPresent(note -> ctx.note("mesh", self, note));
+        }
         try {
             refreshLocal();
         } catch (RuntimeException e) {
             // The cluster's own API is down (the cluster is lost): the agent keeps what it knew.
-        }
-        long now = ctx.clock().ms();
-        for (Peer peer : peers.values()) {
-            peer.endpoints().check(now).ifPresent(note -> ctx.note("mesh", self, note));
         }
     }
 
