@@ -3,6 +3,7 @@ package io.mch.harness.backend.k3s;
 import com.github.dockerjava.api.DockerClient;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
+import io.mch.harness.backend.support.DefaultNamespaceWorkload;
 import io.mch.harness.backend.support.ClusterFleet;
 import io.mch.harness.backend.Fleet;
 import io.mch.harness.backend.BackendUnavailableException;
@@ -54,7 +55,8 @@ public final class K3sBackend implements Backend {
      */
     @Override
     public void preflight(Scenario scenario) throws InvalidInputException, BackendUnavailableException {
-        List<Problem> refused = TimingRefusals.of(scenario);
+        List<Problem> refused = new ArrayList<>(TimingRefusals.of(scenario));
+        refused.addAll(DefaultNamespaceWorkload.refusals(scenario, name()));
         if (!refused.isEmpty()) {
             throw new InvalidInputException(refused);
         }

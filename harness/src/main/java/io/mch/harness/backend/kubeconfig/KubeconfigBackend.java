@@ -2,6 +2,7 @@ package io.mch.harness.backend.kubeconfig;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mch.harness.backend.support.DefaultNamespaceWorkload;
 import io.mch.harness.backend.Backend;
 import io.mch.harness.backend.BackendListener;
 import io.mch.harness.backend.support.ClusterFleet;
@@ -66,7 +67,8 @@ public final class KubeconfigBackend implements Backend {
      */
     @Override
     public void preflight(Scenario scenario) throws InvalidInputException, BackendUnavailableException {
-        List<Problem> refused = DestructiveFaults.refused(scenario, options);
+        List<Problem> refused = new ArrayList<>(DestructiveFaults.refused(scenario, options));
+        refused.addAll(DefaultNamespaceWorkload.refusals(scenario, name()));
         if (!refused.isEmpty()) {
             throw new InvalidInputException(refused);
         }
