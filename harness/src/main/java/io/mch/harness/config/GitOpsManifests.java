@@ -56,6 +56,7 @@ final class GitOpsManifests {
             } else if (!Files.isDirectory(resolved)) {
                 at.problem("'" + text + "' is a file; Argo CD and Fleet read a path as a directory");
             } else {
+                DeliveredBalancerResources.refuse(resolved, root(), at.problems());
                 return Optional.of(resolved);
             }
             return Optional.empty();
