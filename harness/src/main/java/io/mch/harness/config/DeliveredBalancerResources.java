@@ -104,7 +104,7 @@ final class DeliveredBalancerResources {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = TOP_LEVEL_KIND.matcher(lines.get(i));
             if (m.matches()) {
-                inFile.inFile(i + 1, 1, "kind: " + message(m.group(1)));
+                inFile.inFile(i + 1, m.start(1) + 1, "kind: " + message(m.group(1)));
             }
         }
     }
