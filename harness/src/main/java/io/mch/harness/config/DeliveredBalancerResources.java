@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * no client, which is silently wrong. Every file an application path can render from is searched:
  * the directory and everything below it, and the local directories and files a kustomization
  * there names ({@code resources}, {@code bases}, {@code components}), inside the repository. A file
- * that is not YAML (a Helm template) is searched line by line for a top-level {@code kind:}.
+ * that is not YAML (a Helm template) is searched line by line for a top-level {@code kind:}. A
+ * scenario's {@code commit} of one is refused too.
  */
 final class DeliveredBalancerResources {
 
@@ -46,6 +47,14 @@ final class DeliveredBalancerResources {
                 }
             }
         }
+    }
+
+    /** Whether a scenario's {@code commit} manifest is no Gslb or DNSEndpoint; a problem at its kind if it is one. */
+    static boolean committable(Cursor manifest) {
+        Optional<Cursor> kind = manifest.entries().flatMap(e -> Optional.ofNullable(e.get("kind")));
+        Optional<String> refused = kind.flatMap(Cursor::text).filter(KINDS::contains);
+        refused.ifPresent(k -> kind.orElseThrow().problem(message(k)));
+        return refused.isEmpty();
     }
 
     private static List<Path> files(Path path) {

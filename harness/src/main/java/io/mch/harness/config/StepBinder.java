@@ -163,7 +163,8 @@ final class StepBinder {
             f.get("manifest").ifPresent(c -> c.problem("a delete takes no manifest"));
             return f.has("manifest") ? Optional.empty() : Optional.of(Optional.empty());
         }
-        return f.required("manifest", ManifestMapping::object).map(Optional::of);
+        return f.required("manifest", ManifestMapping::object)
+                .filter(m -> DeliveredBalancerResources.committable(f.get("manifest").orElseThrow())).map(Optional::of);
     }
 
     /**

@@ -73,6 +73,17 @@ class StepBinderTest {
     }
 
     @Test
+    void refusesACommitOfADnsEndpointAtItsKind() {
+        Path file = scenario("hub-spoke.yaml", """
+                  - at: 20s
+                    commit: { application: web, add: dns.yaml, manifest: { apiVersion: externaldns.k8s.io/v1alpha1, kind: DNSEndpoint, metadata: { name: d } } }
+                """);
+
+        assertThat(Validation.validate(file, fixtures)).containsExactly(new Problem(file, 6, 107,
+                "steps[0].commit.manifest.kind", DeliveredBalancerResources.message("DNSEndpoint")));
+    }
+
+    @Test
     void checksCommitsAgainstTheRepositoryInTimeOrder() {
         Path file = scenario("hub-spoke.yaml", """
                   - { at: 30s, commit: { application: web, change: flags.yaml, manifest: { apiVersion: v1, kind: ConfigMap, metadata: { name: f } } } }
