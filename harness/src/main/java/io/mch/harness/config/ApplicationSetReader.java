@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Reads an Argo CD {@code ApplicationSet} field by field (docs/fidelity.md has the table): one
  * {@code clusters} generator (its selector with {@code matchLabels} and {@code matchExpressions};
- * without one, Argo CD also targets its own cluster, the hub), the template's {@code source.path}
+ * without one, Argo CD also targets its own cluster, the hub; its {@code values}; a post-selector
+ * narrowing it, see {@link PostSelectors}), the template's {@code source.path}
  * (a directory: plain files, a kustomization or a Helm chart; {@link ClusterParameters} may make it
  * one per cluster), {@code source.directory}, {@code source.helm}, {@code destination.namespace} and
  * {@code syncPolicy.automated}. Fields
@@ -43,18 +44,21 @@ final class ApplicationSetReader {
                 "strategy", "progressive syncs (spec.strategy)",
                 "templatePatch", "template patches (spec.templatePatch)"));
         Optional<Boolean> goTemplate = spec.bool("goTemplate", false);
-        Optional<Targets> targets = spec.require("generators").flatMap(this::generators);
+        boolean go = goTemplate.orElse(false);
+        Optional<Generated> generated = spec.require("generators").flatMap(g -> generators(g, go));
+        Optional<Targets> targets = generated.map(Generated::targets);
+        Map<String, String> values = generated.map(Generated::values).orElse(Map.of());
         Optional<ManifestMapping> template = spec.requireMapping("template");
         Optional<String> appName = template.flatMap(t -> t.mapping("metadata")).flatMap(m -> m.get("name"))
-                .flatMap(Cursor::text).or(() -> name);
+                .flatMap(Cursor::text).map(t -> ClusterParameters.withValues(t, values, go)).or(() -> name);
         Optional<ManifestMapping> app = template.flatMap(this::templateSpec);
         Optional<ManifestMapping> source = app.flatMap(a -> a.requireMapping("source"));
         Optional<Cursor> pathAt = source.flatMap(s -> s.require("path"));
-        Optional<String> path = pathAt.flatMap(Cursor::text)
-                .filter(p -> parameters(pathAt.get(), p, goTemplate.orElse(false)));
+        Optional<String> path = pathAt.flatMap(Cursor::text).map(p -> ClusterParameters.withValues(p, values, go))
+                .filter(p -> parameters(pathAt.get(), p, go));
         Optional<Rendering> rendering = source.flatMap(s -> path.flatMap(p -> targets.flatMap(t ->
                 rendering(s, pathAt.get(), p, t, appName.orElse("")))));
-        Optional<String> namespace = app.flatMap(a -> destination(a, goTemplate.orElse(false)));
+        Optional<String> namespace = app.flatMap(a -> destination(a, go, values));
         Optional<ManifestMapping> policy = app.flatMap(a -> a.mapping("syncPolicy"));
         Optional<Boolean> policyKnown = policy.map(p -> FieldRules.check(p, RESOURCE, Set.of("automated"), Map.of(
                 "syncOptions", "sync options (syncPolicy.syncOptions)",
@@ -77,43 +81,87 @@ final class ApplicationSetReader {
                 Optional.empty(), rendering.get()));
     }
 
-    /** One clusters generator; Argo CD includes its own cluster exactly when there is no selector. */
-    private Optional<Targets> generators(Cursor generators) {
+    /** The clusters a generator chose, and its {@code values} (text that may hold the cluster's parameters). */
+    private record Generated(Targets targets, Map<String, String> values) {}
+
+    /**
+     * One clusters generator, narrowed by its post-selector; Argo CD includes its own cluster
+     * exactly when the generator has no selector.
+     */
+    private Optional<Generated> generators(Cursor generators, boolean goTemplate) {
         return generators.items().flatMap(items -> {
             if (items.size() != 1) {
                 generators.problem("mch does not model several generators in one ApplicationSet; found " + items.size());
                 return Optional.empty();
             }
             return ManifestMapping.of(items.get(0)).flatMap(generator -> {
-                boolean known = FieldRules.check(generator, RESOURCE, Set.of("clusters"), Map.of(
+                boolean known = FieldRules.check(generator, RESOURCE, Set.of("clusters", "selector"), Map.of(
                         "list", "the list generator", "matrix", "the matrix generator", "merge", "the merge generator",
                         "git", "the git generator", "scmProvider", "the SCM provider generator",
                         "pullRequest", "the pull request generator", "clusterDecisionResource",
-                        "the cluster decision resource generator", "plugin", "the plugin generator",
-                        "selector", "post-selectors (generators[].selector)"));
+                        "the cluster decision resource generator", "plugin", "the plugin generator"));
                 Optional<ManifestMapping> clusters = known ? generator.requireMapping("clusters") : Optional.empty();
-                if (!known || clusters.isEmpty()) {
+                Optional<Optional<LabelSelector>> post = generator.get("selector")
+                        .map(c -> PostSelectors.read(c).map(Optional::of)).orElse(Optional.of(Optional.empty()));
+                if (!known || clusters.isEmpty() || post.isEmpty()) {
                     return Optional.empty();
                 }
-                return clusters(clusters.get());
+                return clusters(clusters.get(), goTemplate).flatMap(g -> post.get().isEmpty() ? Optional.of(g)
+                        : narrowed(generator.get("selector").orElseThrow(), g, post.get().get()));
             });
         });
     }
 
-    private Optional<Targets> clusters(ManifestMapping clusters) {
+    private Optional<Generated> clusters(ManifestMapping clusters, boolean goTemplate) {
         boolean known = FieldRules.check(clusters, RESOURCE, Set.of("selector", "values"), Map.of(
                 "template", "generator-level template overrides (clusters.template)",
                 "flatList", "the flat-list cluster generator (clusters.flatList)"));
         Optional<LabelSelector> selector = clusters.get("selector").map(Selectors::read)
                 .orElse(Optional.of(LabelSelector.labels(Map.of())));
-        if (!known || selector.isEmpty()) {
+        Optional<Map<String, String>> values = clusters.mapping("values").map(v -> strings(v, goTemplate))
+                .orElse(Optional.of(Map.of()));
+        if (!known || selector.isEmpty() || values.isEmpty()) {
             return Optional.empty();
         }
         boolean everyCluster = selector.get().matchLabels().isEmpty() && selector.get().expressions().isEmpty();
         if (!everyCluster && !context.check(clusters.get("selector").orElseThrow(), selector.get())) {
             return Optional.empty();
         }
-        return Optional.of(new Targets(List.of(selector.get()), everyCluster));
+        return Optional.of(new Generated(new Targets(List.of(selector.get()), everyCluster), values.get()));
+    }
+
+    /**
+     * The generator's {@code values}: string values, as Argo CD's CRD types them, whose own
+     * placeholders must be cluster parameters mch models (Argo CD renders them per cluster).
+     */
+    private static Optional<Map<String, String>> strings(ManifestMapping values, boolean goTemplate) {
+        Map<String, String> read = new LinkedHashMap<>();
+        boolean clean = true;
+        for (Map.Entry<String, Cursor> entry : values.entries().entrySet()) {
+            Optional<String> text = entry.getValue().text().filter(t -> parameters(entry.getValue(), t, goTemplate));
+            text.ifPresent(t -> read.put(entry.getKey(), t));
+            clean &= text.isPresent();
+        }
+        return clean ? Optional.of(read) : Optional.empty();
+    }
+
+    /**
+     * The generated clusters whose parameters the post-selector matches, as Argo CD filters the
+     * generator's parameter sets (flattened keys: {@code name}, {@code metadata.labels.env},
+     * {@code values.team}); matching none is refused like a cluster selector that matches none.
+     */
+    private Optional<Generated> narrowed(Cursor at, Generated generated, LabelSelector post) {
+        Targets all = generated.targets();
+        List<Topology.ClusterSpec> spokes = context.targeted(new Targets(all.selectors(), all.names(), false));
+        List<Topology.ClusterSpec> kept = context.targeted(all).stream()
+                .filter(c -> post.matches(PostSelectors.parameters(c, generated.values()))).toList();
+        if (kept.isEmpty() && !context.targeted(all).isEmpty()) {
+            at.problem("the post-selector " + post + " matches none of the generated clusters");
+            return Optional.empty();
+        }
+        List<String> names = kept.stream().filter(spokes::contains).map(Topology.ClusterSpec::name).toList();
+        boolean hub = kept.stream().anyMatch(c -> !spokes.contains(c));
+        return Optional.of(new Generated(new Targets(List.of(), names, hub), generated.values()));
     }
 
     /** The template's spec, with the metadata fields that do not change what lands accepted. */
@@ -128,7 +176,7 @@ final class ApplicationSetReader {
     }
 
     /** The destination namespace; the cluster must be the generator's ({@code {{server}}} or {@code {{name}}}). */
-    private Optional<String> destination(ManifestMapping spec, boolean goTemplate) {
+    private Optional<String> destination(ManifestMapping spec, boolean goTemplate, Map<String, String> values) {
         return spec.requireMapping("destination").flatMap(d -> {
             boolean known = FieldRules.check(d, RESOURCE, Set.of("server", "name", "namespace"), Map.of());
             boolean generated = d.get("server").map(s -> s.text().filter(t -> SERVER.matcher(t.strip()).matches()).isPresent())
@@ -138,7 +186,8 @@ final class ApplicationSetReader {
                 d.self().problem("mch models a destination that is the generated cluster: give server: '{{server}}'"
                         + " or name: '{{name}}' (with goTemplate: '{{.server}}', '{{.name}}')");
             }
-            Optional<String> namespace = d.get("namespace").map(n -> n.text().flatMap(t -> ClusterParameters.templated(t)
+            Optional<String> namespace = d.get("namespace").map(n -> n.text().map(t -> ClusterParameters.withValues(t,
+                            values, goTemplate)).flatMap(t -> ClusterParameters.templated(t)
                             ? Optional.of(t).filter(x -> parameters(n, x, goTemplate)) : n.name()))
                     .orElse(Optional.of(GitOpsManifests.DEFAULT_NAMESPACE));
             return known && generated ? namespace : Optional.empty();

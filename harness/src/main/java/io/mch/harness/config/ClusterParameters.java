@@ -11,14 +11,35 @@ import java.util.regex.Pattern;
  * The parameters Argo CD's clusters generator gives a template, as mch models them in a source path
  * and a destination namespace: {@code name}, {@code nameNormalized} and
  * {@code metadata.labels.<key>}, written {@code {{name}}} (fasttemplate) or {@code {{.name}}} with
- * {@code goTemplate: true}. Any other placeholder is refused where it is read.
+ * {@code goTemplate: true}, and the generator's {@code values.<key>} (see {@link #withValues}). Any
+ * other placeholder is refused where it is read.
  */
 public final class ClusterParameters {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern PARAMETER = Pattern.compile("\\s*(\\.?)(name|nameNormalized|metadata\\.labels\\.([A-Za-z0-9_-]+))\\s*");
 
+    private static final Pattern VALUE = Pattern.compile("\\{\\{\\s*(\\.?)values\\.([A-Za-z0-9_-]+)\\s*}}");
+
     private ClusterParameters() {}
+
+    /**
+     * {@code text} with each {@code {{values.KEY}}} ({@code {{.values.KEY}}} with goTemplate) of the
+     * clusters generator's {@code values} put in. Argo CD renders each value with the cluster's own
+     * parameters first; putting the value's text in and resolving the cluster's parameters after is
+     * the same. A key not in {@code values}, or in the other syntax, stays and is refused by
+     * {@link #unmodelled}.
+     */
+    static String withValues(String text, Map<String, String> values, boolean goTemplate) {
+        Matcher placeholders = VALUE.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (placeholders.find()) {
+            String value = placeholders.group(1).isEmpty() != goTemplate ? values.get(placeholders.group(2)) : null;
+            placeholders.appendReplacement(resolved, Matcher.quoteReplacement(value == null ? placeholders.group() : value));
+        }
+        placeholders.appendTail(resolved);
+        return resolved.toString();
+    }
 
     /** Whether {@code text} holds a placeholder. */
     public static boolean templated(String text) {
@@ -36,7 +57,8 @@ public final class ClusterParameters {
             Matcher parameter = PARAMETER.matcher(placeholders.group(1));
             if (!parameter.matches()) {
                 wrong.add("mch does not model the parameter '" + placeholders.group() + "' (it models {{name}},"
-                        + " {{nameNormalized}} and {{metadata.labels.KEY}}, or {{.name}}... with goTemplate)");
+                        + " {{nameNormalized}}, {{metadata.labels.KEY}} and {{values.KEY}} of the generator's values,"
+                        + " or {{.name}}... with goTemplate)");
             } else if (parameter.group(1).isEmpty() == goTemplate) {
                 wrong.add("'" + placeholders.group() + "' is not " + (goTemplate ? "Go template" : "fasttemplate")
                         + " syntax, which goTemplate: " + goTemplate + " asks for");

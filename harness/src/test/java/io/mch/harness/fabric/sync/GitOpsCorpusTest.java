@@ -81,6 +81,19 @@ class GitOpsCorpusTest {
     }
 
     @Test
+    void generatorValuesAndAPostSelectorOverThemChooseTheOverlayAndTheClusters() throws Exception {
+        try (Running run = start("values.yaml")) {
+            assertThat(run.sync.members()).doesNotContain("hub");
+            settle(run, "api-server-values", "Synced", "prod", "staging");
+            assertThat(configMap(run, "prod", "api-prod", "prod-api-server").getData()).containsEntry("replicas", "3");
+            assertThat(configMap(run, "staging", "api-staging", "staging-api-server").getData())
+                    .containsEntry("replicas", "2");
+            assertThat(run.sync.desired().get("dev")).isEmpty();
+            assertThat(configMaps(run, "hub", "api-hub")).isEmpty();
+        }
+    }
+
+    @Test
     void theSeedGitRepoPutsItsBundleOnProductionAndStaging() throws Exception {
         try (Running run = start("gitrepo.yaml")) {
             settle(run, "api-server", "Synced", "prod", "staging");
