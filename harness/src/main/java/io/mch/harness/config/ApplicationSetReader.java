@@ -45,20 +45,22 @@ final class ApplicationSetReader {
                 "templatePatch", "template patches (spec.templatePatch)"));
         Optional<Boolean> goTemplate = spec.bool("goTemplate", false);
         boolean go = goTemplate.orElse(false);
-        Optional<Generated> generated = spec.require("generators").flatMap(g -> generators(g, go));
+        Optional<ManifestMapping> template = spec.requireMapping("template");
+        Optional<ManifestMapping> destinationAt = template.flatMap(t -> t.mapping("spec")).flatMap(s -> s.mapping("destination"));
+        Optional<Generated> generated = spec.require("generators").flatMap(g -> generators(g, go, destinationAt));
         Optional<Targets> targets = generated.map(Generated::targets);
         Map<String, String> values = generated.map(Generated::values).orElse(Map.of());
-        Optional<ManifestMapping> template = spec.requireMapping("template");
+        Optional<Set<String>> listKeys = generated.flatMap(Generated::listKeys);
         Optional<String> appName = template.flatMap(t -> t.mapping("metadata")).flatMap(m -> m.get("name"))
                 .flatMap(Cursor::text).map(t -> ClusterParameters.withValues(t, values, go)).or(() -> name);
         Optional<ManifestMapping> app = template.flatMap(this::templateSpec);
         Optional<ManifestMapping> source = app.flatMap(a -> a.requireMapping("source"));
         Optional<Cursor> pathAt = source.flatMap(s -> s.require("path"));
         Optional<String> path = pathAt.flatMap(Cursor::text).map(p -> ClusterParameters.withValues(p, values, go))
-                .filter(p -> parameters(pathAt.get(), p, go));
+                .filter(p -> parameters(pathAt.get(), p, go, listKeys));
         Optional<Rendering> rendering = source.flatMap(s -> path.flatMap(p -> targets.flatMap(t ->
                 rendering(s, pathAt.get(), p, t, appName.orElse("")))));
-        Optional<String> namespace = app.flatMap(a -> destination(a, go, values));
+        Optional<String> namespace = app.flatMap(a -> destination(a, go, values, listKeys));
         Optional<ManifestMapping> policy = app.flatMap(a -> a.mapping("syncPolicy"));
         Optional<Boolean> policyKnown = policy.map(p -> FieldRules.check(p, RESOURCE, Set.of("automated"), Map.of(
                 "syncOptions", "sync options (syncPolicy.syncOptions)",
@@ -81,25 +83,35 @@ final class ApplicationSetReader {
                 Optional.empty(), rendering.get()));
     }
 
-    /** The clusters a generator chose, and its {@code values} (text that may hold the cluster's parameters). */
-    private record Generated(Targets targets, Map<String, String> values) {}
+    /**
+     * The clusters a generator chose, its {@code values} (text that may hold the cluster's
+     * parameters), and for a list generator the keys its template may use.
+     */
+    private record Generated(Targets targets, Map<String, String> values, Optional<Set<String>> listKeys) {
+        Generated(Targets targets, Map<String, String> values) {
+            this(targets, values, Optional.empty());
+        }
+    }
 
     /**
      * One clusters generator, narrowed by its post-selector; Argo CD includes its own cluster
      * exactly when the generator has no selector.
      */
-    private Optional<Generated> generators(Cursor generators, boolean goTemplate) {
+    private Optional<Generated> generators(Cursor generators, boolean goTemplate, Optional<ManifestMapping> destination) {
         return generators.items().flatMap(items -> {
             if (items.size() != 1) {
                 generators.problem("mch does not model several generators in one ApplicationSet; found " + items.size());
                 return Optional.empty();
             }
             return ManifestMapping.of(items.get(0)).flatMap(generator -> {
-                boolean known = FieldRules.check(generator, RESOURCE, Set.of("clusters", "selector"), Map.of(
-                        "list", "the list generator", "matrix", "the matrix generator", "merge", "the merge generator",
+                boolean known = FieldRules.check(generator, RESOURCE, Set.of("clusters", "list", "selector"), Map.of(
+                        "matrix", "the matrix generator", "merge", "the merge generator",
                         "git", "the git generator", "scmProvider", "the SCM provider generator",
                         "pullRequest", "the pull request generator", "clusterDecisionResource",
                         "the cluster decision resource generator", "plugin", "the plugin generator"));
+                if (known && generator.get("list").isPresent()) {
+                    return list(generator, destination, goTemplate);
+                }
                 Optional<ManifestMapping> clusters = known ? generator.requireMapping("clusters") : Optional.empty();
                 Optional<Optional<LabelSelector>> post = generator.get("selector")
                         .map(c -> PostSelectors.read(c).map(Optional::of)).orElse(Optional.of(Optional.empty()));
@@ -110,6 +122,16 @@ final class ApplicationSetReader {
                         : narrowed(generator.get("selector").orElseThrow(), g, post.get().get()));
             });
         });
+    }
+
+    /** A list generator alone in its item (post-selectors are modelled on the clusters generator only). */
+    private Optional<Generated> list(ManifestMapping generator, Optional<ManifestMapping> destination, boolean goTemplate) {
+        if (generator.entries().size() > 1) {
+            generator.self().problem("mch models a list generator alone in its item (no clusters, no post-selector)");
+            return Optional.empty();
+        }
+        return generator.mapping("list").flatMap(l -> new ListGenerator(context).read(l, destination, goTemplate))
+                .map(e -> new Generated(e.targets(), Map.of(), Optional.of(e.keys())));
     }
 
     private Optional<Generated> clusters(ManifestMapping clusters, boolean goTemplate) {
@@ -135,14 +157,8 @@ final class ApplicationSetReader {
      * placeholders must be cluster parameters mch models (Argo CD renders them per cluster).
      */
     private static Optional<Map<String, String>> strings(ManifestMapping values, boolean goTemplate) {
-        Map<String, String> read = new LinkedHashMap<>();
-        boolean clean = true;
-        for (Map.Entry<String, Cursor> entry : values.entries().entrySet()) {
-            Optional<String> text = entry.getValue().text().filter(t -> parameters(entry.getValue(), t, goTemplate));
-            text.ifPresent(t -> read.put(entry.getKey(), t));
-            clean &= text.isPresent();
-        }
-        return clean ? Optional.of(read) : Optional.empty();
+        return ListGenerator.strings(values).filter(read -> read.entrySet().stream().filter(e ->
+                !parameters(values.get(e.getKey()).orElseThrow(), e.getValue(), goTemplate, Optional.empty())).count() == 0);
     }
 
     /**
@@ -176,27 +192,29 @@ final class ApplicationSetReader {
     }
 
     /** The destination namespace; the cluster must be the generator's ({@code {{server}}} or {@code {{name}}}). */
-    private Optional<String> destination(ManifestMapping spec, boolean goTemplate, Map<String, String> values) {
+    private Optional<String> destination(ManifestMapping spec, boolean goTemplate, Map<String, String> values,
+            Optional<Set<String>> listKeys) {
         return spec.requireMapping("destination").flatMap(d -> {
             boolean known = FieldRules.check(d, RESOURCE, Set.of("server", "name", "namespace"), Map.of());
             boolean generated = d.get("server").map(s -> s.text().filter(t -> SERVER.matcher(t.strip()).matches()).isPresent())
                     .or(() -> d.get("name").map(n -> n.text().filter(t -> CLUSTER_NAME.matcher(t.strip()).matches()).isPresent()))
-                    .orElse(false);
+                    .orElse(false) || listKeys.isPresent();
             if (!generated) {
                 d.self().problem("mch models a destination that is the generated cluster: give server: '{{server}}'"
                         + " or name: '{{name}}' (with goTemplate: '{{.server}}', '{{.name}}')");
             }
             Optional<String> namespace = d.get("namespace").map(n -> n.text().map(t -> ClusterParameters.withValues(t,
                             values, goTemplate)).flatMap(t -> ClusterParameters.templated(t)
-                            ? Optional.of(t).filter(x -> parameters(n, x, goTemplate)) : n.name()))
+                            ? Optional.of(t).filter(x -> parameters(n, x, goTemplate, listKeys)) : n.name()))
                     .orElse(Optional.of(GitOpsManifests.DEFAULT_NAMESPACE));
             return known && generated ? namespace : Optional.empty();
         });
     }
 
     /** Whether the placeholders of {@code text} are ones mch models; each other one is a problem at {@code at}. */
-    private static boolean parameters(Cursor at, String text, boolean goTemplate) {
-        List<String> wrong = ClusterParameters.unmodelled(text, goTemplate);
+    private static boolean parameters(Cursor at, String text, boolean goTemplate, Optional<Set<String>> listKeys) {
+        List<String> wrong = listKeys.map(k -> ClusterParameters.unmodelled(text, goTemplate, k))
+                .orElseGet(() -> ClusterParameters.unmodelled(text, goTemplate));
         wrong.forEach(at::problem);
         return wrong.isEmpty();
     }
@@ -212,7 +230,8 @@ final class ApplicationSetReader {
         }
         List<Optional<Rendering>> each = new java.util.ArrayList<>();
         for (Topology.ClusterSpec cluster : context.targeted(targets)) {
-            Optional<String> resolved = ClusterParameters.resolve(path, cluster.name(), cluster.labels());
+            Optional<String> resolved = ClusterParameters.resolve(path, cluster.name(), cluster.labels(),
+                    targets.parameters().getOrDefault(cluster.name(), Map.of()));
             if (resolved.isEmpty()) {
                 at.problem("cluster '" + cluster.name() + "' has no label that '" + path + "' names");
                 return Optional.empty();

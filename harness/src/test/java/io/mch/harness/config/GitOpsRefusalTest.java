@@ -73,7 +73,25 @@ class GitOpsRefusalTest {
         String targets = "  targets: [{ clusterSelector: { matchLabels: { env: production } } }]\n";
         return Stream.of(
                 Arguments.of(applicationSet("- list: { elements: [{ cluster: us-east }] }", SOURCE, ""),
-                        "6:11: spec.generators[0].list: mch does not model the list generator"),
+                        "12:30: spec.template.spec.destination.server: mch does not model the parameter '{{server}}' here"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://1.2.3.4' }] }", SOURCE, ""),
+                        "12:30: spec.template.spec.destination.server: 'https://1.2.3.4' is not a cluster mch knows"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' },"
+                        + " { server: 'https://kubernetes.default.svc' }] }", SOURCE, ""),
+                        "12:30: spec.template.spec.destination.server: two elements address cluster 'hub'"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }],"
+                        + " template: { spec: { project: p } } }", SOURCE, ""),
+                        "6:81: spec.generators[0].list.template: mch does not model generator-level template overrides"),
+                Arguments.of(applicationSet("- list: { elementsYaml: '[]' }", SOURCE, ""),
+                        "6:27: spec.generators[0].list.elementsYaml: mch does not model elements given as YAML text"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }] }"
+                        + "\n    selector: { matchLabels: { server: x } }", SOURCE, ""),
+                        "6:5: spec.generators[0]: mch models a list generator alone in its item"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }] }",
+                        "{ path: 'apps/{{name}}' }", ""),
+                        "11:23: spec.template.spec.source.path: mch does not model the parameter '{{name}}' here"),
+                Arguments.of(applicationSet("- matrix: { generators: [] }", SOURCE, ""),
+                        "6:13: spec.generators[0].matrix: mch does not model the matrix generator"),
                 Arguments.of(applicationSet("- matrix: { generators: [] }", SOURCE, ""),
                         "6:13: spec.generators[0].matrix: mch does not model the matrix generator"),
                 Arguments.of(applicationSet(CLUSTERS + "\n    selector: { matchLabels: { tier: edge } }", SOURCE, ""),

@@ -94,6 +94,19 @@ class GitOpsCorpusTest {
     }
 
     @Test
+    void aListGeneratorPutsEachElementsOverlayOnTheClusterItNamesTheHubAsInCluster() throws Exception {
+        try (Running run = start("list.yaml")) {
+            assertThat(run.sync.members()).contains("hub", "prod", "staging");
+            settle(run, "api-server-list", "Synced", "prod", "staging", "hub");
+            assertThat(configMap(run, "prod", "api-live", "prod-api-server").getData()).containsEntry("replicas", "3");
+            assertThat(configMap(run, "staging", "api-test", "staging-api-server").getData())
+                    .containsEntry("replicas", "2");
+            assertThat(configMap(run, "hub", "api-hub", "staging-api-server").getData()).containsEntry("replicas", "2");
+            assertThat(run.sync.desired().get("dev")).isEmpty();
+        }
+    }
+
+    @Test
     void theSeedGitRepoPutsItsBundleOnProductionAndStaging() throws Exception {
         try (Running run = start("gitrepo.yaml")) {
             settle(run, "api-server", "Synced", "prod", "staging");
