@@ -59,7 +59,7 @@ final class ApplicationSetReader {
         Optional<String> path = pathAt.flatMap(Cursor::text).map(p -> ClusterParameters.withValues(p, values, go))
                 .filter(p -> parameters(pathAt.get(), p, go, listKeys));
         Optional<Rendering> rendering = source.flatMap(s -> path.flatMap(p -> targets.flatMap(t ->
-                rendering(s, pathAt.get(), p, t, appName.orElse("")))));
+                rendering(s, pathAt.get(), p, t, new AppName(appName.orElse(""), listKeys.isPresent())))));
         Optional<String> namespace = app.flatMap(a -> destination(a, go, values, listKeys));
         Optional<ManifestMapping> policy = app.flatMap(a -> a.mapping("syncPolicy"));
         Optional<Boolean> policyKnown = policy.map(p -> FieldRules.check(p, RESOURCE, Set.of("automated"), Map.of(
@@ -224,7 +224,7 @@ final class ApplicationSetReader {
      * be a directory that renders the same way (Argo CD generates one Application per cluster).
      */
     private Optional<Rendering> rendering(ManifestMapping source, Cursor at, String path, Targets targets,
-            String applicationName) {
+            AppName applicationName) {
         if (!ClusterParameters.templated(path)) {
             return context.directory(at, path).flatMap(p -> source(source, p, applicationName));
         }
@@ -250,7 +250,7 @@ final class ApplicationSetReader {
     }
 
     /** How the source's directory is rendered: its files decide, {@code directory} and {@code helm} refine. */
-    private Optional<Rendering> source(ManifestMapping source, Path path, String applicationName) {
+    private Optional<Rendering> source(ManifestMapping source, Path path, AppName applicationName) {
         boolean known = FieldRules.check(source, RESOURCE, Set.of("repoURL", "targetRevision", "path", "directory",
                 "helm", "name"), Map.of(
                 "chart", "charts from a Helm repository (source.chart); put the chart in the repository",
@@ -295,7 +295,7 @@ final class ApplicationSetReader {
         return value.map(v -> v.text().filter(t -> FieldRules.literal(v)).map(Optional::of)).orElse(Optional.of(Optional.empty()));
     }
 
-    private Optional<Helm> helm(Cursor source, Optional<ManifestMapping> given, Path chart, String applicationName) {
+    private Optional<Helm> helm(Cursor source, Optional<ManifestMapping> given, Path chart, AppName applicationName) {
         if (given.isEmpty()) {
             return releaseName(source, Optional.empty(), applicationName).map(r -> new Helm(r, List.of(), Optional.empty(), Map.of()));
         }
@@ -336,16 +336,21 @@ final class ApplicationSetReader {
     }
 
     /** Argo CD's release name: the given one, else the generated Application's name. */
-    private static Optional<String> releaseName(Cursor source, Optional<Cursor> given, String applicationName) {
+    private static Optional<String> releaseName(Cursor source, Optional<Cursor> given, AppName applicationName) {
         if (given.isPresent()) {
             return given.get().text().filter(t -> FieldRules.literal(given.get()));
         }
-        String rest = CLUSTER_NAME.matcher(applicationName).replaceAll("");
+        String name = applicationName.text();
+        String rest = applicationName.list() ? name : CLUSTER_NAME.matcher(name).replaceAll("");
         if (rest.contains("{{")) {
-            source.problem("the Helm release name defaults to the Application's name '" + applicationName + "', whose"
-                    + " parameters mch does not model beyond {{name}}; set source.helm.releaseName");
+            source.problem("the Helm release name defaults to the Application's name '" + name + "', whose"
+                    + " parameters mch does not model " + (applicationName.list() ? "from a list generator's elements"
+                    : "beyond {{name}}") + "; set source.helm.releaseName");
             return Optional.empty();
         }
-        return Optional.of(CLUSTER_NAME.matcher(applicationName).replaceAll(GitOpsManifests.CLUSTER_PLACEHOLDER));
+        return Optional.of(CLUSTER_NAME.matcher(name).replaceAll(GitOpsManifests.CLUSTER_PLACEHOLDER));
     }
+
+    /** The generated Application's name as written, and whether a list generator's elements fill it in. */
+    private record AppName(String text, boolean list) {}
 }

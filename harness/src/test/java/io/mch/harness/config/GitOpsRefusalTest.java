@@ -90,8 +90,16 @@ class GitOpsRefusalTest {
                 Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }] }",
                         "{ path: 'apps/{{name}}' }", ""),
                         "11:23: spec.template.spec.source.path: mch does not model the parameter '{{name}}' here"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc', name: x }] }",
+                        "{ path: bundles/chart }", ""),
+                        "11:15: spec.template.spec.source: the Helm release name defaults to the Application's name 'web-{{name}}',"
+                                + " whose parameters mch does not model from a list generator's elements"),
                 Arguments.of(applicationSet("- matrix: { generators: [] }", SOURCE, ""),
                         "6:13: spec.generators[0].matrix: mch does not model the matrix generator"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc', name: x }] }",
+                        "{ path: bundles/chart }", ""),
+                        "11:15: spec.template.spec.source: the Helm release name defaults to the Application's name 'web-{{name}}',"
+                                + " whose parameters mch does not model from a list generator's elements"),
                 Arguments.of(applicationSet("- matrix: { generators: [] }", SOURCE, ""),
                         "6:13: spec.generators[0].matrix: mch does not model the matrix generator"),
                 Arguments.of(applicationSet(CLUSTERS + "\n    selector: { matchLabels: { tier: edge } }", SOURCE, ""),
