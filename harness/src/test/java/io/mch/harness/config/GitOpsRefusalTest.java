@@ -31,6 +31,13 @@ class GitOpsRefusalTest {
         write(dir, "gitops/repo/bundles/chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n");
         write(dir, "gitops/repo/bundles/helm/fleet.yaml", "helm:\n  releaseName: web\n");
         write(dir, "gitops/repo/bundles/helm/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n");
+        write(dir, "gitops/repo/bundles/both/fleet.yaml",
+                "helm:\n  chart: ../chart\n  releaseName: web\n  values: { a: b }\n  valuesFiles:\n  - v.yaml\n");
+        write(dir, "gitops/repo/bundles/both/v.yaml", "a: c\n");
+        write(dir, "gitops/repo/bundles/remote/fleet.yaml", "helm:\n  repo: https://charts.example.com\n  chart: web\n"
+                + "  releaseName: web\n");
+        write(dir, "gitops/repo/bundles/templated/fleet.yaml", "helm:\n  chart: ../chart\n  releaseName: web\n  values:\n"
+                + "    env: '${ .ClusterLabels.env }'\n");
         write(dir, "gitops/repo/bundles/custom/fleet.yaml",
                 "defaultNamespace: shop\ntargetCustomizations:\n- name: prod\n  clusterSelector: {}\n");
         write(dir, "gitops/repo/bundles/overlaid/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n");
@@ -155,11 +162,17 @@ class GitOpsRefusalTest {
                 Arguments.of(gitRepo("fleet-local", "  paths: [apps/web]\n" + targets),
                         "3:36: metadata.namespace: mch does not model fleet-local"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/chart]\n" + targets),
-                        "6:10: spec.paths: mch does not model Fleet's Helm bundles"),
+                        "6:10: spec.paths: the bundle 'bundles/chart' holds a Chart.yaml: mch models a Helm bundle with"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/overlaid]\n" + targets),
                         "6:10: spec.paths: mch does not model Fleet's raw-YAML overlays"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/helm]\n" + targets),
-                        "gitops/repo/bundles/helm/fleet.yaml:2:3: helm: mch does not model Helm options in fleet.yaml"),
+                        "gitops/repo/bundles/helm/fleet.yaml:2:3: helm: helm options apply to a Helm bundle"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [bundles/both]\n" + targets),
+                        "gitops/repo/bundles/both/fleet.yaml:6:3: helm.valuesFiles: mch models helm.values or helm.valuesFiles"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [bundles/remote]\n" + targets),
+                        "gitops/repo/bundles/remote/fleet.yaml:2:9: helm.repo: mch does not model charts from a Helm repository"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [bundles/templated]\n" + targets),
+                        "gitops/repo/bundles/templated/fleet.yaml:5:5: helm.values: mch does not model Fleet's templated values"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/custom]\n" + targets),
                         "gitops/repo/bundles/custom/fleet.yaml:3:1: targetCustomizations: mch does not model per-target"));
     }

@@ -120,6 +120,19 @@ class GitOpsCorpusTest {
     }
 
     @Test
+    void fleetHelmBundlesRenderTheirChartWithReleaseNameValuesAndValuesFiles() throws Exception {
+        try (Running run = start("helm-gitrepo.yaml")) {
+            settle(run, "charts", "Synced", "prod");
+            assertThat(configMap(run, "prod", "web", "web-config").getData())
+                    .containsEntry("replicas", "5").containsEntry("tier", "frontend");
+            assertThat(configMap(run, "prod", "api", "api-config").getData()).containsEntry("log-level", "info");
+            assertThat(configMaps(run, "staging", "web")).isEmpty();
+            assertThat(run.sync.desired().get("prod")).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+                    .containsExactlyInAnyOrder("ConfigMap/web-config", "ConfigMap/api-config");
+        }
+    }
+
+    @Test
     void aManualApplicationStaysOutOfSyncUntilASyncStepAndReachesTheHub() throws Exception {
         try (Running run = start("manual.yaml")) {
             assertThat(run.sync.members()).containsExactlyInAnyOrder("hub", "prod", "staging", "dev");
