@@ -34,7 +34,7 @@ class GitOpsRefusalTest {
         write(dir, "gitops/repo/bundles/both/fleet.yaml",
                 "helm:\n  chart: ../chart\n  releaseName: web\n  values: { a: b }\n  valuesFiles:\n  - v.yaml\n");
         write(dir, "gitops/repo/bundles/both/v.yaml", "a: c\n");
-        write(dir, "gitops/repo/bundles/remote/fleet.yaml", "helm:\n  repo: https://charts.example.com\n  chart: web\n"
+        write(dir, "gitops/repo/bundles/remote/fleet.yaml", "helm:\n  repo: https://charts.example.com\n  chart: ../chart\n"
                 + "  releaseName: web\n");
         write(dir, "gitops/repo/bundles/templated/fleet.yaml", "helm:\n  chart: ../chart\n  releaseName: web\n  values:\n"
                 + "    env: '${ .ClusterLabels.env }'\n");
