@@ -98,11 +98,19 @@ public record SyncSpec(
      * includes).
      *
      * @param names spokes chosen by name (Fleet's {@code clusterName} targets)
+     * @param parameters per cluster, the parameters a list generator's element gives its template
+     *     (the cluster's own name and labels are not among them)
      */
-    public record Targets(List<LabelSelector> selectors, List<String> names, boolean hub) {
+    public record Targets(List<LabelSelector> selectors, List<String> names, boolean hub,
+            Map<String, Map<String, String>> parameters) {
         public Targets {
             selectors = List.copyOf(selectors);
             names = List.copyOf(names);
+            parameters = Map.copyOf(parameters);
+        }
+
+        public Targets(List<LabelSelector> selectors, List<String> names, boolean hub) {
+            this(selectors, names, hub, Map.of());
         }
 
         public Targets(List<LabelSelector> selectors, boolean hub) {

@@ -31,6 +31,13 @@ class GitOpsRefusalTest {
         write(dir, "gitops/repo/bundles/chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n");
         write(dir, "gitops/repo/bundles/helm/fleet.yaml", "helm:\n  releaseName: web\n");
         write(dir, "gitops/repo/bundles/helm/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n");
+        write(dir, "gitops/repo/bundles/both/fleet.yaml",
+                "helm:\n  chart: ../chart\n  releaseName: web\n  values: { a: b }\n  valuesFiles:\n  - v.yaml\n");
+        write(dir, "gitops/repo/bundles/both/v.yaml", "a: c\n");
+        write(dir, "gitops/repo/bundles/remote/fleet.yaml", "helm:\n  repo: https://charts.example.com\n  chart: ../chart\n"
+                + "  releaseName: web\n");
+        write(dir, "gitops/repo/bundles/templated/fleet.yaml", "helm:\n  chart: ../chart\n  releaseName: web\n  values:\n"
+                + "    env: '${ .ClusterLabels.env }'\n");
         write(dir, "gitops/repo/bundles/custom/fleet.yaml",
                 "defaultNamespace: shop\ntargetCustomizations:\n- name: prod\n  clusterSelector: {}\n");
         write(dir, "gitops/repo/bundles/overlaid/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n");
@@ -73,11 +80,45 @@ class GitOpsRefusalTest {
         String targets = "  targets: [{ clusterSelector: { matchLabels: { env: production } } }]\n";
         return Stream.of(
                 Arguments.of(applicationSet("- list: { elements: [{ cluster: us-east }] }", SOURCE, ""),
-                        "6:11: spec.generators[0].list: mch does not model the list generator"),
+                        "12:30: spec.template.spec.destination.server: mch does not model the parameter '{{server}}' here"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://1.2.3.4' }] }", SOURCE, ""),
+                        "12:30: spec.template.spec.destination.server: 'https://1.2.3.4' is not a cluster mch knows"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' },"
+                        + " { server: 'https://kubernetes.default.svc' }] }", SOURCE, ""),
+                        "12:30: spec.template.spec.destination.server: two elements address cluster 'hub'"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }],"
+                        + " template: { spec: { project: p } } }", SOURCE, ""),
+                        "6:81: spec.generators[0].list.template: mch does not model generator-level template overrides"),
+                Arguments.of(applicationSet("- list: { elementsYaml: '[]' }", SOURCE, ""),
+                        "6:27: spec.generators[0].list.elementsYaml: mch does not model elements given as YAML text"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }] }"
+                        + "\n    selector: { matchLabels: { server: x } }", SOURCE, ""),
+                        "6:5: spec.generators[0]: mch models a list generator alone in its item"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc' }] }",
+                        "{ path: 'apps/{{name}}' }", ""),
+                        "11:23: spec.template.spec.source.path: mch does not model the parameter '{{name}}' here"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc', name: x }] }",
+                        "{ path: bundles/chart }", ""),
+                        "11:15: spec.template.spec.source: the Helm release name defaults to the Application's name 'web-{{name}}',"
+                                + " whose parameters mch does not model from a list generator's elements"),
+                Arguments.of(applicationSet("- matrix: { generators: [] }", SOURCE, ""),
+                        "6:13: spec.generators[0].matrix: mch does not model the matrix generator"),
+                Arguments.of(applicationSet("- list: { elements: [{ server: 'https://kubernetes.default.svc', name: x }] }",
+                        "{ path: bundles/chart }", ""),
+                        "11:15: spec.template.spec.source: the Helm release name defaults to the Application's name 'web-{{name}}',"
+                                + " whose parameters mch does not model from a list generator's elements"),
                 Arguments.of(applicationSet("- matrix: { generators: [] }", SOURCE, ""),
                         "6:13: spec.generators[0].matrix: mch does not model the matrix generator"),
                 Arguments.of(applicationSet(CLUSTERS + "\n    selector: { matchLabels: { tier: edge } }", SOURCE, ""),
-                        "7:15: spec.generators[0].selector: mch does not model post-selectors"),
+                        "7:15: spec.generators[0].selector: mch does not model the parameter 'tier' in a post-selector"),
+                Arguments.of(applicationSet(CLUSTERS + "\n    selector: { matchLabels: { server: https://x } }", SOURCE, ""),
+                        "7:15: spec.generators[0].selector: mch does not model the parameter 'server' in a post-selector"),
+                Arguments.of(applicationSet(CLUSTERS + "\n    selector: { matchLabels: { name: eu-west } }", SOURCE, ""),
+                        "7:15: spec.generators[0].selector: the post-selector {name: eu-west} matches none of the generated"),
+                Arguments.of(applicationSet("- clusters: { values: { team: '{{server}}' } }", SOURCE, ""),
+                        "6:33: spec.generators[0].clusters.values.team: mch does not model the parameter '{{server}}'"),
+                Arguments.of(applicationSet("- clusters: { values: { team: web } }", "{ path: 'apps/{{values.tea}}' }", ""),
+                        "11:23: spec.template.spec.source.path: mch does not model the parameter '{{values.tea}}'"),
                 Arguments.of(applicationSet("- clusters: { template: { spec: { project: p } } }", SOURCE, ""),
                         "6:27: spec.generators[0].clusters.template: mch does not model generator-level template"),
                 Arguments.of(applicationSet(CLUSTERS, SOURCE, "  strategy: { type: RollingSync }\n"),
@@ -121,11 +162,17 @@ class GitOpsRefusalTest {
                 Arguments.of(gitRepo("fleet-local", "  paths: [apps/web]\n" + targets),
                         "3:36: metadata.namespace: mch does not model fleet-local"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/chart]\n" + targets),
-                        "6:10: spec.paths: mch does not model Fleet's Helm bundles"),
+                        "6:10: spec.paths: the bundle 'bundles/chart' holds a Chart.yaml: mch models a Helm bundle with"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/overlaid]\n" + targets),
                         "6:10: spec.paths: mch does not model Fleet's raw-YAML overlays"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/helm]\n" + targets),
-                        "gitops/repo/bundles/helm/fleet.yaml:2:3: helm: mch does not model Helm options in fleet.yaml"),
+                        "gitops/repo/bundles/helm/fleet.yaml:2:3: helm: helm options apply to a Helm bundle"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [bundles/both]\n" + targets),
+                        "gitops/repo/bundles/both/fleet.yaml:6:3: helm.valuesFiles: mch models helm.values or helm.valuesFiles"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [bundles/remote]\n" + targets),
+                        "gitops/repo/bundles/remote/fleet.yaml:2:9: helm.repo: mch does not model charts from a Helm repository"),
+                Arguments.of(gitRepo("fleet-default", "  paths: [bundles/templated]\n" + targets),
+                        "gitops/repo/bundles/templated/fleet.yaml:5:5: helm.values: mch does not model Fleet's templated values"),
                 Arguments.of(gitRepo("fleet-default", "  paths: [bundles/custom]\n" + targets),
                         "gitops/repo/bundles/custom/fleet.yaml:3:1: targetCustomizations: mch does not model per-target"));
     }

@@ -102,6 +102,11 @@ final class Renderer {
         boolean force = source.forceNamespace() || forced != null;
         String namespace = source.forceNamespace() ? source.namespace()
                 : forced != null ? forced.toString() : fallback != null ? fallback.toString() : source.namespace();
+        Optional<Map.Entry<Path, SyncSpec.Helm>> chart = FleetBundleReader.helm(root, options);
+        if (chart.isPresent()) {
+            Path at = chart.get().getKey();
+            return tagged(helm(at, chart.get().getValue(), "", namespace), at.resolve("Chart.yaml"), namespace, force);
+        }
         if (Kustomize.in(dir)) {
             return tagged(kustomize(dir), dir, namespace, force);
         }

@@ -71,13 +71,14 @@ record Source(
      * labels in place of the path's and namespace's parameters (validation made sure they resolve).
      */
     Source forCluster(String cluster, Map<String, String> labels) {
-        List<Path> resolved = paths.stream().map(p -> Path.of(resolve(p.toString(), cluster, labels))).toList();
-        return new Source(name, mode, targets, resolved, resolve(namespace, cluster, labels), forceNamespace, selfHeal,
-                prune, automated, interval, rendering);
+        Map<String, String> element = targets.parameters().getOrDefault(cluster, Map.of());
+        List<Path> resolved = paths.stream().map(p -> Path.of(resolve(p.toString(), cluster, labels, element))).toList();
+        return new Source(name, mode, targets, resolved, resolve(namespace, cluster, labels, element), forceNamespace,
+                selfHeal, prune, automated, interval, rendering);
     }
 
-    private static String resolve(String text, String cluster, Map<String, String> labels) {
-        return ClusterParameters.resolve(text, cluster, labels).orElseThrow(() -> new IllegalArgumentException(
+    private static String resolve(String text, String cluster, Map<String, String> labels, Map<String, String> element) {
+        return ClusterParameters.resolve(text, cluster, labels, element).orElseThrow(() -> new IllegalArgumentException(
                 "'" + text + "' names a label cluster " + cluster + " does not have"));
     }
 

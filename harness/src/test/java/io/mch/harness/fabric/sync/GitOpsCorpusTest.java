@@ -81,6 +81,32 @@ class GitOpsCorpusTest {
     }
 
     @Test
+    void generatorValuesAndAPostSelectorOverThemChooseTheOverlayAndTheClusters() throws Exception {
+        try (Running run = start("values.yaml")) {
+            assertThat(run.sync.members()).doesNotContain("hub");
+            settle(run, "api-server-values", "Synced", "prod", "staging");
+            assertThat(configMap(run, "prod", "api-prod", "prod-api-server").getData()).containsEntry("replicas", "3");
+            assertThat(configMap(run, "staging", "api-staging", "staging-api-server").getData())
+                    .containsEntry("replicas", "2");
+            assertThat(run.sync.desired().get("dev")).isEmpty();
+            assertThat(configMaps(run, "hub", "api-hub")).isEmpty();
+        }
+    }
+
+    @Test
+    void aListGeneratorPutsEachElementsOverlayOnTheClusterItNamesTheHubAsInCluster() throws Exception {
+        try (Running run = start("list.yaml")) {
+            assertThat(run.sync.members()).contains("hub", "prod", "staging");
+            settle(run, "api-server-list", "Synced", "prod", "staging", "hub");
+            assertThat(configMap(run, "prod", "api-live", "prod-api-server").getData()).containsEntry("replicas", "3");
+            assertThat(configMap(run, "staging", "api-test", "staging-api-server").getData())
+                    .containsEntry("replicas", "2");
+            assertThat(configMap(run, "hub", "api-hub", "staging-api-server").getData()).containsEntry("replicas", "2");
+            assertThat(run.sync.desired().get("dev")).isEmpty();
+        }
+    }
+
+    @Test
     void theSeedGitRepoPutsItsBundleOnProductionAndStaging() throws Exception {
         try (Running run = start("gitrepo.yaml")) {
             settle(run, "api-server", "Synced", "prod", "staging");
@@ -90,6 +116,19 @@ class GitOpsCorpusTest {
             }
             assertThat(configMaps(run, "dev", "production")).isEmpty();
             assertThat(configMaps(run, "hub", "production")).isEmpty();
+        }
+    }
+
+    @Test
+    void fleetHelmBundlesRenderTheirChartWithReleaseNameValuesAndValuesFiles() throws Exception {
+        try (Running run = start("helm-gitrepo.yaml")) {
+            settle(run, "charts", "Synced", "prod");
+            assertThat(configMap(run, "prod", "web", "web-config").getData())
+                    .containsEntry("replicas", "5").containsEntry("tier", "frontend");
+            assertThat(configMap(run, "prod", "api", "api-config").getData()).containsEntry("log-level", "info");
+            assertThat(configMaps(run, "staging", "web")).isEmpty();
+            assertThat(run.sync.desired().get("prod")).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+                    .containsExactlyInAnyOrder("ConfigMap/web-config", "ConfigMap/api-config");
         }
     }
 
