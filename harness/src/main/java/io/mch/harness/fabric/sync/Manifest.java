@@ -2,18 +2,15 @@ package io.mch.harness.fabric.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.Pluralize;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.mch.harness.workload.AnyKind;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.mch.harness.measure.ConsistencyMonitor;
 import io.mch.harness.measure.SpecMatch;
-import java.util.Locale;
 
 /**
  * One object as the repository wants it, kept as the tree the author wrote (plus namespace and
@@ -51,26 +48,12 @@ record Manifest(String key, ObjectNode tree) {
     }
 
     /**
-     * The object's handle on a cluster. fabric8 finds the resource of a kind it has no model class
-     * for (a DNSEndpoint, a Velero Schedule) by API discovery, which the embedded API server does
-     * not serve, so such a kind is addressed by its group, version and plural directly.
+     * The object's handle on a cluster, found as {@link AnyKind} finds it for the workload and the
+     * consistency monitor: a custom kind by its CRD, discovery, or Kubernetes' plural convention, so
+     * what GitOps applies is what consistency reads back.
      */
     static Resource<? extends HasMetadata> on(KubernetesClient client, HasMetadata object) {
-        if (!(object instanceof GenericKubernetesResource generic)) {
-            return client.resource(object);
-        }
-        String apiVersion = generic.getApiVersion();
-        int slash = apiVersion.indexOf('/');
-        String namespace = generic.getMetadata().getNamespace();
-        ResourceDefinitionContext definition = new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-                .withVersion(apiVersion.substring(slash + 1))
-                .withKind(generic.getKind())
-                .withPlural(Pluralize.toPlural(generic.getKind().toLowerCase(Locale.ROOT)))
-                .withNamespaced(namespace != null)
-                .build();
-        var resources = client.genericKubernetesResources(definition);
-        return namespace == null ? resources.resource(generic) : resources.inNamespace(namespace).resource(generic);
+        return AnyKind.of(client, object);
     }
 
     private static <T extends HasMetadata> void replace(Resource<T> resource) {
