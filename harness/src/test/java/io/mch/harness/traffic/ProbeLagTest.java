@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.mch.reports.judge.Checkers;
 import io.mch.reports.judge.CrossClusterLatencyChecker;
+import io.mch.reports.judge.WarmUp;
 import io.mch.harness.runtime.RunClock;
 import io.mch.reports.history.Event;
 import io.mch.reports.history.History;
@@ -51,8 +52,10 @@ class ProbeLagTest {
         try (Traffic traffic = new Traffic(TIMEOUT, clock, recorded::add, recorded::add)) {
             traffic.crossCluster("a", "b", server.getAddress(), "api", Duration.ofMillis(1));
             traffic.start();
+            // Until mch fell behind, and past the judge's warm-up, so the latency checker has probes to judge.
             await("mch falling behind").atMost(Duration.ofSeconds(30)).until(() ->
-                    List.copyOf(recorded).stream().filter(Event.ProbeMissed.class::isInstance).count() >= 300);
+                    List.copyOf(recorded).stream().filter(Event.ProbeMissed.class::isInstance).count() >= 300
+                            && afterWarmUp(List.copyOf(recorded)));
             traffic.stop();
         } finally {
             server.stop(0);
@@ -82,5 +85,11 @@ class ProbeLagTest {
         // The service's 150 ms are above the 100 ms target, but with mch behind, that is not a verdict.
         assertThat(latency.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(latency.detail()).contains("mch could not keep its probe rate", "missed by mch");
+    }
+
+    private static boolean afterWarmUp(List<Event> events) {
+        List<Event.Probe> probes = events.stream().filter(Event.Probe.class::isInstance).map(Event.Probe.class::cast).toList();
+        long first = probes.stream().mapToLong(Event.Probe::tMs).min().orElse(Long.MAX_VALUE);
+        return probes.stream().anyMatch(p -> p.ok() && p.tMs() >= first + WarmUp.WALL_MS);
     }
 }

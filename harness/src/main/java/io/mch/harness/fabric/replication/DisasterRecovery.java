@@ -127,7 +127,9 @@ final class DisasterRecovery implements AutoCloseable {
             return;
         }
         long due = dueMs.getAsLong();
-        long delayMs = ctx.scale().wallMs(Math.max(0, due - ctx.clock().ms()));
+        // Rounded up to a whole wall millisecond, so a backup never starts before its cron time.
+        long delayNanos = ctx.scale().wall(Duration.ofMillis(Math.max(0, due - ctx.clock().ms()))).toNanos();
+        long delayMs = (delayNanos + 999_999) / 1_000_000;
         try {
             threads.schedule(Tasks.guarded(() -> {
                 long startedMs = Math.max(due, ctx.clock().ms());
