@@ -55,7 +55,7 @@ final class MemoryBench {
     }
 
     /** VmHWM from /proc (Linux); 0 where it is not available. */
-    private static long peakRssKiB() throws Exception {
+    static long peakRssKiB() throws Exception {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) {
             return 0;
