@@ -11,6 +11,8 @@ import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.workload.Workloads;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,7 @@ final class FleetScaleBench {
     private static final List<String> ENVS = List.of("dev", "stage", "production");
 
     record Figures(int clusters, double upSeconds, double readySeconds, double runSeconds, String verdict,
-            double peakRssMiB) {}
+            double peakHeapMiB, double peakRssMiB) {}
 
     private FleetScaleBench() {}
 
@@ -50,13 +52,15 @@ final class FleetScaleBench {
             }
             double ready = (System.nanoTime() - start) / 1e9;
             resetPeakRss();
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long runStart = System.nanoTime();
             RunOutcome outcome = new ScenarioRun(scenario, new EmbeddedBackend(), 1, dir.resolve("run"), Console.silent())
                     .execute();
             String verdict = outcome.failure().map(f -> "harness failure: " + f)
                     .orElse(outcome.record().verdict().toString());
             return new Figures(clusters, up, ready, (System.nanoTime() - runStart) / 1e9, verdict,
-                    MemoryBench.peakRssKiB() / 1024.0);
+                    MemoryBench.peakHeapBytes() / 1048576.0, MemoryBench.peakRssKiB() / 1024.0);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
