@@ -41,10 +41,7 @@ final class MemoryBench {
         Path dir = Files.createTempDirectory("mch-bench");
         try {
             var outcome = new ScenarioRun(scenario, new EmbeddedBackend(), 1, dir, Console.silent()).execute();
-            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed())
-                    .sum();
+            long peakHeap = peakHeapBytes();
             long probes = Files.lines(dir.resolve("history.jsonl")).filter(l -> l.contains("\"probe\"")).count();
             return new Figures(clusters, duration, peakHeap / 1048576.0, peakRssKiB() / 1024.0, probes);
         } finally {
@@ -54,8 +51,16 @@ final class MemoryBench {
         }
     }
 
+    /** The sum of the heap pools' peaks since they were last reset. */
+    static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+    }
+
     /** VmHWM from /proc (Linux); 0 where it is not available. */
-    private static long peakRssKiB() throws Exception {
+    static long peakRssKiB() throws Exception {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) {
             return 0;

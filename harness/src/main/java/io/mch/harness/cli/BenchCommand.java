@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--explore-runs", defaultValue = "12", description = "Runs per lane count of --explore-lanes (default 12).")
     int exploreRuns;
 
+    @Option(names = "--fleet-scale", description = "Instead of the other figures: a hub with N-1 spokes for each"
+            + " --clusters size N (fleet up, workload ready, a 40 s scenario and its peak RSS), e.g. --clusters 10,25,50,100.")
+    boolean fleetScale;
+
     @Override
     public Integer call() throws Exception {
         Path manifest = Path.of(System.getProperty("mch.fixtures", "topology-fixtures"), "workloads", "api-server.yaml");
@@ -46,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
         if (exploreLanes != null) {
             Path scenario = Path.of(System.getProperty("mch.home", "."), "scenarios", "explore-weak-standby.yaml");
             Benchmarks.explore(scenario, new TimeScale(20), exploreRuns, exploreLanes, System.out);
+            return MchCommand.PASS;
+        }
+        if (fleetScale) {
+            Benchmarks.fleetScale(clusters, manifest.getParent().getParent(), System.out);
             return MchCommand.PASS;
         }
         if (probeRates != null) {

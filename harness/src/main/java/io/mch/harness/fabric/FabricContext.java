@@ -89,7 +89,8 @@ public record FabricContext(RunContext run, Topology topology, Fleet fleet, Netw
                 .withWatchReconnectLimit(0)
                 .withDisableHostnameVerification(true)
                 .build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config)
+                .withKubernetesSerialization(target.client().getKubernetesSerialization()).build();
     }
 
     /** The address {@code from} calls to reach {@code to}'s ingress, through the network. */

@@ -55,6 +55,7 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public Fleet start(Topology topology, RunContext run) throws Exception {
         ApiServer.quietLogging();
+        BlockedThreads.Count blockedBefore = BlockedThreads.INSTANCE.count();
         BackendListener listener = BackendListener.of(run);
         SimulatorTimings timings = this.timings.wall(run.scale());
         long seed = run.seed();
@@ -95,7 +96,8 @@ public final class EmbeddedBackend implements Backend {
             String service = topology.workload() == null ? null : topology.workload().service();
             // A node loss takes the nodes with the most ready pods of the workload (ties by name).
             ClusterFleet<EmbeddedCluster> fleet = new ClusterFleet<>(started,
-                    (cluster, nodes) -> cluster.loseNodes(nodes, service), EmbeddedCluster::lose, () -> {});
+                    (cluster, nodes) -> cluster.loseNodes(nodes, service), EmbeddedCluster::lose,
+                    () -> reportBlocked(blockedBefore, listener));
             if (failure != null) {
                 try {
                     fleet.close();
@@ -110,6 +112,14 @@ public final class EmbeddedBackend implements Backend {
             return fleet;
         } finally {
             starter.shutdownNow();
+        }
+    }
+
+    /** One console line for the Vert.x blocked-thread warnings of the fleet's lifetime, if any came. */
+    private static void reportBlocked(BlockedThreads.Count before, BackendListener listener) {
+        String line = BlockedThreads.INSTANCE.since(before);
+        if (line != null) {
+            listener.progress(line);
         }
     }
 
