@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mch.harness.backend.embedded.EmbeddedBackend;
 import io.mch.harness.backend.embedded.SimulatorTimings;
+import io.mch.reports.history.Event;
+import io.mch.reports.history.HistoryLog;
 import io.mch.reports.model.SloResult;
 import io.mch.reports.model.Verdict;
 import java.nio.file.Files;
@@ -45,10 +47,17 @@ class TimeScaleTest {
         assertThat(fast[0].value()).isBetween(2_000.0, 3_000 + 300 + 1_000 + 500.0);
         // The ×10 run's resolution is 10 × 50 ms; a little more for where its health checks fall.
         assertThat(Math.abs(real[0].value() - fast[0].value())).isLessThanOrEqualTo(500 + 250.0);
-        // The regions are 76 ms apart in scenario time whatever the scale.
-        assertThat(real[1].value()).isGreaterThanOrEqualTo(76.0);
-        assertThat(fast[1].value()).isGreaterThanOrEqualTo(76.0);
+        // The regions are 76 ms apart in scenario time whatever the scale: no cross-cluster call is
+        // quicker. Read from every probe: the judge's warm-up (3 s of wall time, 30 s at ×10) would
+        // leave the ×10 run's 16 s nothing to judge.
+        assertThat(quickestCrossCluster(realDir)).isGreaterThanOrEqualTo(76.0);
+        assertThat(quickestCrossCluster(fastDir)).isGreaterThanOrEqualTo(76.0);
         assertThat(Files.readString(fastDir.resolve("run/history.jsonl"))).contains("\"probe_interval_ms\":500.0");
+    }
+
+    private static double quickestCrossCluster(Path dir) {
+        return HistoryLog.read(dir.resolve("run/history.jsonl")).crossClusterProbes().stream()
+                .filter(Event.Probe::ok).mapToDouble(Event.Probe::latencyMs).min().orElseThrow();
     }
 
     private static SloResult[] run(Path dir, TimeScale scale) throws Exception {
@@ -59,6 +68,6 @@ class TimeScaleTest {
         assertThat(outcome.failure()).isEmpty();
         SloResult failover = outcome.record().slos().get(0);
         assertThat(failover.verdict()).as(failover.toString()).isEqualTo(Verdict.PASS);
-        return new SloResult[] {failover, outcome.record().slos().get(1)};
+        return new SloResult[] {failover};
     }
 }
