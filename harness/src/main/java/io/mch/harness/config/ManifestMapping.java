@@ -13,10 +13,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A mapping in a real system's resource (an Argo CD ApplicationSet, a Fleet GitRepo, a Velero
- * Schedule, a Kubernetes manifest written into a step). Unlike mch's own sections, unknown keys
- * are not refused: those files carry many fields that matter only to the real controller
- * ({@code repoURL}, {@code project}, ...), and the same file must keep working there. Missing
- * fields mch needs are still reported at the mapping, with the file's own field path.
+ * Schedule, a Kubernetes manifest written into a step). The mapping itself refuses nothing
+ * unknown: which fields of a real resource are honoured, refused or without effect is the readers'
+ * rule ({@link FieldRules}, docs/fidelity.md), since those files carry fields that matter only to
+ * the real controller ({@code repoURL}, {@code project}, ...). Missing fields mch needs are reported
+ * at the mapping, with the file's own field path.
  */
 final class ManifestMapping {
 
