@@ -79,8 +79,9 @@ public final class Runner {
     }
 
     /**
-     * Runs the scenario in {@code run} (whose clock is started once the workload is ready), appending
-     * to its history. Returns how the run ended: {@code completed} or {@code interrupted}; throws when
+     * Runs the scenario in {@code run}, appending to its history. The run's clock is started once
+     * everything is wired (fleet, workload, links, fabric, probe loops), right before the traffic and
+     * the schedule begin: scenario time 0 is when the system is up and measured. Returns how the run ended: {@code completed} or {@code interrupted}; throws when
      * the harness itself failed.
      */
     public String run(Scenario scenario, RunContext run) throws Exception {
@@ -96,7 +97,6 @@ public final class Runner {
         try (Fleet fleet = startingUp(() -> backend.start(topology, run))) {
             List<HasMetadata> desired = startingUp(() -> deployWorkload(topology, fleet, run));
             try (Network network = startingUp(() -> Network.of(topology, run.seed()))) {
-                run.clock().start();
                 LiveStats live = new LiveStats();
                 FabricContext ctx = new FabricContext(run.observed(live::see), topology, fleet, network, scenario.steps());
                 return runWired(scenario, ctx, desired, live);
@@ -137,18 +137,19 @@ public final class Runner {
                 List<InetSocketAddress> nameservers = fabrics.loadBalancer().get().nameservers();
                 traffic.global(clients(traffic, nameservers, service, clock), fromClients, service,
                         scenario.traffic().interval());
-                if (scenario.load().isPresent()) {
-                    Scenario.Load wallLoad = scenario.load().get().wall(ctx.scale());
-                    long zeroEpochMs = System.currentTimeMillis() - clock.wallMs();
-                    load.start(wallLoad, nameservers.get(0), fromClients, service, timeout,
-                            zeroEpochMs + wallLoad.at().toMillis());
-                }
             }
             if (ctx.topology().fabric().mesh().isEmpty()) {
                 crossClusterProbes(fleet, network, traffic, service);
             }
             traffic.start();
+            clock.start();
             schedule.schedule(scenario.faults(), scenario.steps(), scenario.duration());
+            if (scenario.load().isPresent() && fabrics.loadBalancer().isPresent()) {
+                Scenario.Load wallLoad = scenario.load().get().wall(ctx.scale());
+                long zeroEpochMs = System.currentTimeMillis() - clock.wallMs();
+                load.start(wallLoad, fabrics.loadBalancer().get().nameservers().get(0), fromClients, service, timeout,
+                        zeroEpochMs + wallLoad.at().toMillis());
+            }
             up();
             String reason = waitForEnd(scenario, ctx, schedule, consistency, live);
             traffic.stop();

@@ -1,13 +1,19 @@
 package io.mch.harness.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Scenario time: milliseconds since the run's zero. One clock per run, so every event in the
  * history is on the same axis as the fault schedule. Under time compression scenario time runs
  * {@link TimeScale#factor()} times faster than the wall clock.
  *
  * <p>A run's clock exists before its zero: the backend reads its time scale while the clusters
- * come up, and what happens then (nodes turning Ready) is stamped 0. {@link #start()} sets the
- * zero once the workload is ready.
+ * come up, and what happens then (nodes turning Ready, the fabric connecting) is stamped 0.
+ * {@link #start()} sets the zero once the whole run is wired, so that no scenario time passes while
+ * mch itself is still starting: on a busy machine wiring takes seconds of wall time, which at ×20
+ * is most of a short scenario. What must begin at the zero (probe loops, timers on the scenario's
+ * own axis) waits for it with {@link #whenStarted}.
  */
 public final class RunClock {
 
@@ -15,6 +21,7 @@ public final class RunClock {
 
     private final TimeScale scale;
     private volatile long zeroNanos = UNSTARTED;
+    private final List<Runnable> atZero = new ArrayList<>();
 
     private RunClock(TimeScale scale) {
         this.scale = scale;
@@ -35,12 +42,37 @@ public final class RunClock {
         return clock;
     }
 
-    /** Sets the zero to now; a second call changes nothing. */
-    public synchronized RunClock start() {
-        if (zeroNanos == UNSTARTED) {
+    /**
+     * Sets the zero to now and runs what waited for it, in the order it was registered; a second
+     * call changes nothing.
+     */
+    public RunClock start() {
+        List<Runnable> due;
+        synchronized (this) {
+            if (zeroNanos != UNSTARTED) {
+                return this;
+            }
             zeroNanos = System.nanoTime();
+            due = List.copyOf(atZero);
+            atZero.clear();
         }
+        due.forEach(Runnable::run);
         return this;
+    }
+
+    /**
+     * Runs {@code action} at the zero, in the thread that starts the clock (at once when it has
+     * started): for what is on the scenario's axis and must not begin before it. It should only
+     * start things, not wait.
+     */
+    public void whenStarted(Runnable action) {
+        synchronized (this) {
+            if (zeroNanos == UNSTARTED) {
+                atZero.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     public TimeScale scale() {

@@ -54,6 +54,7 @@ public final class Traffic implements AutoCloseable {
     /** The run's end ({@link System#nanoTime()}): far away until {@link #until} or {@link #stop()} sets it. */
     private final AtomicLong endNanos = new AtomicLong(System.nanoTime() + Long.MAX_VALUE / 2);
     private boolean started;
+    private boolean stopped;
 
     /** {@code harness} receives what mch records about itself: missed probes and the schedule's account. */
     public Traffic(Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness) {
@@ -73,11 +74,11 @@ public final class Traffic implements AutoCloseable {
     }
 
     /**
-     * Ends the probes at scenario time {@code end} of the (started) clock: no probe's timeout runs
+     * Ends the probes at scenario time {@code end} of the clock (set at its zero): no probe's timeout runs
      * past it, and a probe not answered by then is cut by the end, not recorded.
      */
     public Traffic until(Duration end) {
-        endNanos.set(clock.nanoTimeAt(end));
+        clock.whenStarted(() -> endNanos.set(clock.nanoTimeAt(end)));
         return this;
     }
 
@@ -146,7 +147,19 @@ public final class Traffic implements AutoCloseable {
         return response.cluster();
     }
 
-    public synchronized void start() {
+    /**
+     * Starts the probe loops at the clock's zero (at once if it has started): probe k of a loop is
+     * due k intervals after the zero, never before it, so no probe is sent while mch is still wiring
+     * the run.
+     */
+    public void start() {
+        clock.whenStarted(this::begin);
+    }
+
+    private synchronized void begin() {
+        if (stopped) {
+            return;
+        }
         started = true;
         loops.forEach(l -> l.start(ticker, workers));
     }
@@ -159,9 +172,10 @@ public final class Traffic implements AutoCloseable {
      */
     public void stop() throws InterruptedException {
         long now = System.nanoTime();
-        endNanos.accumulateAndGet(now, (end, stopped) -> stopped - end < 0 ? stopped : end);
+        endNanos.accumulateAndGet(now, (end, at) -> at - end < 0 ? at : end);
         synchronized (this) {
             started = false;
+            stopped = true;
             loops.forEach(ProbeLoop::stop);
         }
         ticker.shutdown();

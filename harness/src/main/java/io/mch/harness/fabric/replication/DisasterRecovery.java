@@ -104,7 +104,8 @@ final class DisasterRecovery implements AutoCloseable {
             dr.watchClient = dr.own(ctx.apiClient(spec.restoreTo(), spec.from()));
             dr.threads = Executors.newScheduledThreadPool(3, Threads.named("replication-dr"));
             dr.workloadCustomKinds = dr.customKindsOf(ctx);
-            dr.scheduleBackup(spec.cadence().firstMs());
+            // The Schedule's times are on the scenario's axis: counted from the run's zero, not from now.
+            ctx.clock().whenStarted(() -> dr.scheduleBackup(spec.cadence().firstMs()));
             Tasks.every(dr.threads, dr.checkInterval, dr::watch, dr::error);
             return dr;
         } catch (IOException e) {
