@@ -155,10 +155,10 @@ public final class Exploration {
         }
         List<Trials.Trial> replays = trials.runAll(jobs);
         int broke = (int) replays.stream().filter(t -> t.breaks(breach.slo())).count();
-        int decided = (int) replays.stream().filter(Trials.Trial::decisive).count();
+        int decided = broke + (int) replays.stream().filter(t -> t.holds(breach.slo())).count();
         boolean reproduced = options.vote().holdsShare(broke, decided);
         String idle = decided == replays.size() ? "" : "; " + (replays.size() - decided) + " more decided nothing (probe rate"
-                + " not kept)";
+                + " not kept, or the SLO UNKNOWN)";
         header.add("Reproduces: " + broke + " of " + decided + " replays of this file broke " + breach.slo()
                 + " (time scale " + scale.argument() + idle + ")");
         ScenarioWriter.write(scenario, scenario.name() + "-found", schedule, seed, withReplay(header), file);

@@ -73,6 +73,14 @@ public final class Trials implements AutoCloseable {
             return decisive() && failedSlos().contains(slo);
         }
 
+        /**
+         * Whether this run held {@code slo}: it was decisive and the SLO PASSed. An UNKNOWN verdict
+         * (too few probes, a schedule that did not execute) says nothing either way.
+         */
+        public boolean holds(String slo) {
+            return decisive() && result(slo).map(s -> s.verdict() == Verdict.PASS).orElse(false);
+        }
+
         /** The first SLO this run broke, if it was decisive and broke one. */
         public Optional<String> breach() {
             return decisive() ? failedSlos().stream().findFirst() : Optional.empty();
@@ -87,7 +95,10 @@ public final class Trials implements AutoCloseable {
                 return "decides nothing: mch could not keep its probe rate (" + outcome.record().probes().missedByMch()
                         + " of " + outcome.record().probes().scheduled() + " probes late)";
             }
-            return breach().map(s -> "BROKE " + s).orElse("all SLOs held");
+            List<String> unknown = outcome.record().slos().stream()
+                    .filter(s -> s.verdict() == Verdict.UNKNOWN).map(SloResult::name).toList();
+            return breach().map(s -> "BROKE " + s).orElse(unknown.isEmpty() ? "all SLOs held"
+                    : "no SLO broke; UNKNOWN (decides nothing about it): " + String.join(", ", unknown));
         }
 
         public Optional<SloResult> result(String slo) {
@@ -100,7 +111,7 @@ public final class Trials implements AutoCloseable {
 
     /**
      * A schedule's runs counted against a {@link Vote}: in run order, how many broke and how many
-     * held (runs that decide nothing count as neither), and whether it counts as breaking.
+     * held (runs that decide nothing, or whose verdict on the SLO is UNKNOWN, count as neither), and whether it counts as breaking.
      */
     public record Tally(List<Trial> trials, int breaks, int holds, boolean breaking) {
 
@@ -112,7 +123,7 @@ public final class Trials implements AutoCloseable {
         public String text() {
             int idle = trials.size() - breaks - holds;
             return "broke in " + breaks + " of " + (breaks + holds) + " run(s)"
-                    + (idle == 0 ? "" : "; " + idle + " more decided nothing (probe rate not kept)");
+                    + (idle == 0 ? "" : "; " + idle + " more decided nothing (probe rate not kept, or the SLO UNKNOWN)");
         }
     }
 
@@ -191,7 +202,7 @@ public final class Trials implements AutoCloseable {
     public Tally vote(String label, Scenario candidate, String slo, Vote vote, List<Trial> first) throws IOException {
         List<Trial> trials = new ArrayList<>(first);
         int breaks = (int) trials.stream().filter(t -> t.breaks(slo)).count();
-        int holds = (int) trials.stream().filter(t -> t.decisive() && !t.breaks(slo)).count();
+        int holds = (int) trials.stream().filter(t -> t.holds(slo)).count();
         while (!vote.decided(breaks, holds) && trials.size() < 2 * vote.n()) {
             int wave = Math.min(2 * vote.n() - trials.size(),
                     Math.max(vote.fewestToDecide(breaks, holds), Math.min(lanes, vote.n() - breaks - holds)));
@@ -203,7 +214,7 @@ public final class Trials implements AutoCloseable {
             for (Trial trial : runAll(jobs)) {
                 trials.add(trial);
                 breaks += trial.breaks(slo) ? 1 : 0;
-                holds += trial.decisive() && !trial.breaks(slo) ? 1 : 0;
+                holds += trial.holds(slo) ? 1 : 0;
             }
         }
         return new Tally(List.copyOf(trials), breaks, holds, breaks >= vote.k());
