@@ -11,9 +11,11 @@ import java.util.Set;
 
 /**
  * Whether mch kept its own probe rate, and the one rule that follows when it did not: an SLO judged
- * from probe timing (failover time, cross-cluster latency) that FAILs is UNKNOWN instead, since
- * the failure may be mch's own lag rather than the system's. A PASS stays: the probes that were
- * sent on time are honest measurements.
+ * from the probes (failover time, cross-cluster latency, availability) that FAILs is UNKNOWN
+ * instead, since the failure may be mch's own lag rather than the system's: a machine too busy to
+ * send its probes on time also stalls the probes it did send (and, on the embedded backend, the
+ * clusters answering them), so their timeouts are not the system's. A PASS stays: the probes that
+ * were sent on time are honest measurements.
  */
 public final class ProbeLag {
 
@@ -22,7 +24,7 @@ public final class ProbeLag {
      * shared machine miss 1 to 2 %; a backlog that grows misses far more (docs/performance.md).
      */
     public static final double MAX_MISSED_PERCENT = 5.0;
-    private static final Set<String> TIMED_BY_PROBES = Set.of("failover-time", "cross-cluster-latency");
+    private static final Set<String> JUDGED_FROM_PROBES = Set.of("failover-time", "cross-cluster-latency", "availability");
 
     private ProbeLag() {}
 
@@ -59,7 +61,7 @@ public final class ProbeLag {
         if (schedule.isEmpty()) {
             return slos;
         }
-        return slos.stream().map(s -> s.verdict() == Verdict.FAIL && TIMED_BY_PROBES.contains(s.name())
+        return slos.stream().map(s -> s.verdict() == Verdict.FAIL && JUDGED_FROM_PROBES.contains(s.name())
                 ? s.with(Verdict.UNKNOWN, describe(schedule.get()) + "; this FAIL may be mch's own lag, not the system's"
                                 + (s.detail() == null ? "" : " (measured: " + s.detail() + ")"))
                 : s).toList();

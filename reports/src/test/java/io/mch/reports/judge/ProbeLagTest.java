@@ -43,13 +43,15 @@ class ProbeLagTest {
     }
 
     @Test
-    void aTimingFailOfARunThatLaggedIsUnknownAndTheRestStays() {
+    void aProbeJudgedFailOfARunThatLaggedIsUnknownAndAPassStays() {
         List<SloResult> judged = ProbeLag.apply(SLOS, history(100));
 
         assertThat(judged.get(0).verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(judged.get(0).detail()).startsWith("mch could not keep its probe rate")
                 .endsWith("(measured: p99 over 2 pairs)");
-        assertThat(judged.subList(1, 3)).isEqualTo(SLOS.subList(1, 3));
+        assertThat(judged.get(1)).isEqualTo(SLOS.get(1));
+        assertThat(judged.get(2).verdict()).as("availability from probes sent by a stalled mch").isEqualTo(Verdict.UNKNOWN);
+        assertThat(judged.get(2).value()).isEqualTo(90.0);
     }
 
     @Test
