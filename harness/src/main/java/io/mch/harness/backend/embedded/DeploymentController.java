@@ -38,33 +38,39 @@ final class DeploymentController {
         this.random = new Random(seed);
     }
 
-    void reconcile() {
+    void reconcile(PassPods passPods) {
         List<Deployment> deployments = client.apps().deployments().inAnyNamespace().list().getItems();
-        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        List<Pod> pods = passPods.list();
         Set<String> names = pods.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+        boolean wrote = false;
         for (Deployment deployment : deployments) {
-            reconcile(deployment, owned(deployment, pods), names);
+            wrote |= reconcile(deployment, owned(deployment, pods), names);
         }
         Set<String> existing = deployments.stream().map(DeploymentController::key).collect(Collectors.toSet());
-        pods.stream()
-                .filter(p -> ownerKey(p) != null && !existing.contains(ownerKey(p)))
-                .forEach(p -> ApiWrites.orNextPass(() -> client.pods().resource(p).withGracePeriod(0).delete()));
+        List<Pod> orphans = pods.stream().filter(p -> ownerKey(p) != null && !existing.contains(ownerKey(p))).toList();
+        orphans.forEach(p -> ApiWrites.orNextPass(() -> client.pods().resource(p).withGracePeriod(0).delete()));
+        if (wrote || !orphans.isEmpty()) {
+            passPods.changed();
+        }
     }
 
-    private void reconcile(Deployment deployment, List<Pod> owned, Set<String> names) {
+    /** Returns whether it created or deleted a pod. */
+    private boolean reconcile(Deployment deployment, List<Pod> owned, Set<String> names) {
         int wanted = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
         for (int i = owned.size(); i < wanted; i++) {
             Pod pod = newPod(deployment, names);
             names.add(pod.getMetadata().getName());
             ApiWrites.orNextPass(() -> client.pods().resource(pod).create());
         }
-        owned.stream()
+        List<Pod> surplus = owned.stream()
                 .sorted(Comparator.comparing((Pod p) -> Pods.nodeName(p) != null)
                         .thenComparing(Pods::ready)
                         .thenComparing(p -> p.getMetadata().getName(), Comparator.reverseOrder()))
                 .limit(Math.max(0, owned.size() - wanted))
-                .forEach(p -> ApiWrites.orNextPass(() -> client.pods().resource(p).withGracePeriod(0).delete()));
+                .toList();
+        surplus.forEach(p -> ApiWrites.orNextPass(() -> client.pods().resource(p).withGracePeriod(0).delete()));
         updateStatus(deployment, owned);
+        return owned.size() < wanted || !surplus.isEmpty();
     }
 
     private void updateStatus(Deployment deployment, List<Pod> owned) {

@@ -55,13 +55,13 @@ final class EndpointsController {
         return readyByService;
     }
 
-    void reconcile() {
+    void reconcile(PassPods passPods) {
         List<Service> services = client.services().inAnyNamespace().list().getItems().stream()
                 .filter(s -> s.getSpec().getSelector() != null && !s.getSpec().getSelector().isEmpty())
                 .sorted(Comparator.comparing((Service s) -> s.getMetadata().getNamespace())
                         .thenComparing(s -> s.getMetadata().getName()))
                 .toList();
-        List<Pod> pods = client.pods().inAnyNamespace().list().getItems().stream()
+        List<Pod> pods = passPods.list().stream()
                 .filter(p -> Pods.nodeName(p) != null && p.getStatus() != null && p.getStatus().getPodIP() != null)
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
                 .toList();

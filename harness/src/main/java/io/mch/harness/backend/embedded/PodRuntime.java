@@ -40,9 +40,9 @@ final class PodRuntime {
         this.clusterNumber = clusterNumber;
     }
 
-    void reconcile() {
+    void reconcile(PassPods passPods) {
         Instant now = Instant.now();
-        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        List<Pod> pods = passPods.list();
         Set<String> uids = pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
         boundSince.keySet().retainAll(uids);
         for (Pod pod : pods) {
@@ -53,6 +53,7 @@ final class PodRuntime {
             Instant bound = boundSince.computeIfAbsent(pod.getMetadata().getUid(), uid -> now);
             if (!bound.plus(startupDelay).isAfter(now)) {
                 ApiWrites.orNextPass(() -> client.pods().resource(start(pod, kubelet)).updateStatus());
+                passPods.changed();
             }
         }
     }

@@ -22,8 +22,8 @@ final class Scheduler {
         this.client = client;
     }
 
-    void reconcile() {
-        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+    void reconcile(PassPods passPods) {
+        List<Pod> pods = passPods.list();
         List<Pod> unbound = pods.stream()
                 .filter(p -> Pods.nodeName(p) == null)
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
@@ -31,6 +31,7 @@ final class Scheduler {
         if (unbound.isEmpty()) {
             return;
         }
+        passPods.changed(); // binds pods below
         List<Node> nodes = client.nodes().list().getItems().stream()
                 .filter(Scheduler::schedulable)
                 .toList();

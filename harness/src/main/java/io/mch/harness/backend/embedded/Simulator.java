@@ -35,10 +35,7 @@ final class Simulator implements AutoCloseable {
     private final SimulatorTimings timings;
     private final Map<String, Kubelet> kubelets;
     private final NodeLifecycleController nodeController;
-    private final DeploymentController deployments;
-    private final Scheduler scheduler;
-    private final PodRuntime podRuntime;
-    private final EndpointsController endpoints;
+    private final ControllerPass controllers;
     private final ScheduledExecutorService executor;
     private volatile boolean paused;
 
@@ -67,10 +64,8 @@ final class Simulator implements AutoCloseable {
         }
         this.kubelets = Map.copyOf(byName);
         this.nodeController = new NodeLifecycleController(cluster, client, gracePeriod, evictionTimeout, listener);
-        this.deployments = new DeploymentController(client, seed);
-        this.scheduler = new Scheduler(client);
-        this.podRuntime = new PodRuntime(client, kubelets, timings.podStartupDelay(), clusterNumber);
-        this.endpoints = new EndpointsController(client);
+        this.controllers = new ControllerPass(client, new DeploymentController(client, seed), new Scheduler(client),
+                new PodRuntime(client, kubelets, timings.podStartupDelay(), clusterNumber), new EndpointsController(client));
         var pool = new ScheduledThreadPoolExecutor(2, new NamedThreads("mch-" + cluster + "-sim"));
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.executor = pool;
@@ -90,16 +85,11 @@ final class Simulator implements AutoCloseable {
             every(timings.leaseRenewInterval(), "lease renewal of " + kubelet.node(), kubelet::renewLease);
         }
         every(timings.nodeMonitorPeriod(), "node lifecycle controller", nodeController::monitor);
-        every(timings.reconcileInterval(), "controllers", () -> {
-            deployments.reconcile();
-            scheduler.reconcile();
-            podRuntime.reconcile();
-            endpoints.reconcile();
-        });
+        every(timings.reconcileInterval(), "controllers", controllers::run);
     }
 
     EndpointsController endpoints() {
-        return endpoints;
+        return controllers.endpoints();
     }
 
     boolean nodeAlive(String node) {
@@ -134,7 +124,7 @@ final class Simulator implements AutoCloseable {
             throw new IllegalArgumentException("cluster " + cluster + ": cannot lose " + count + " nodes, "
                     + live.size() + " of " + kubelets.size() + " are live");
         }
-        Map<String, Long> readyPods = endpoints.ready().entrySet().stream()
+        Map<String, Long> readyPods = controllers.endpoints().ready().entrySet().stream()
                 .filter(e -> service == null || e.getKey().equals(service))
                 .flatMap(e -> e.getValue().stream())
                 .collect(Collectors.groupingBy(ReadyEndpoint::node, Collectors.counting()));

@@ -64,17 +64,13 @@ final class K3sStandInServer {
                 "default-unreachable-toleration-seconds").map(Long::parseLong).orElse(300L));
         NodeLifecycleController nodes = new NodeLifecycleController("stand-in", client, grace, tolerations, printing());
         Map<String, Kubelet> kubelets = new ConcurrentHashMap<>();
-        DeploymentController deployments = new DeploymentController(client, 1);
-        Scheduler scheduler = new Scheduler(client);
-        PodRuntime pods = new PodRuntime(client, kubelets, Duration.ofMillis(500), 1);
         EndpointsController endpoints = new EndpointsController(client);
+        ControllerPass controllers = new ControllerPass(client, new DeploymentController(client, 1), new Scheduler(client),
+                new PodRuntime(client, kubelets, Duration.ofMillis(500), 1), endpoints);
         every(timer, monitor, nodes::monitor);
         every(timer, Duration.ofMillis(500), () -> {
             follow(client, kubelets);
-            deployments.reconcile();
-            scheduler.reconcile();
-            pods.reconcile();
-            endpoints.reconcile();
+            controllers.run();
         });
         nodePortFront(client, endpoints);
         System.out.println("stand-in: grace period " + grace.toSeconds() + " s, tolerations " + tolerations.toSeconds() + " s");
