@@ -45,8 +45,10 @@ final class ExploreBench {
         try {
             timed(scenario, scale, dir.resolve("warm-up"), 1, generator, 2);
             List<Figure> figures = new ArrayList<>();
-            for (int l : lanes) {
-                Figure f = timed(scenario, scale, dir.resolve("lanes-" + l), l, generator, runs);
+            for (int i = 0; i < lanes.size(); i++) {
+                int l = lanes.get(i);
+                // A lane count may be measured more than once (1,3,1,3 shows the drift of a warming JVM).
+                Figure f = timed(scenario, scale, dir.resolve((i + 1) + "-lanes-" + l), l, generator, runs);
                 out.printf("%5d  %4d  %7.1f  %8.1f  %11.2f  %8d  %.1f-%.1f%n", f.lanes(), f.runs(), f.seconds(),
                         f.runsPerMinute(), f.cpuSeconds() / f.runs(), f.decisive(), f.loadBefore(), f.loadAfter());
                 figures.add(f);
