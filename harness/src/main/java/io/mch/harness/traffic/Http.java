@@ -1,6 +1,8 @@
 package io.mch.harness.traffic;
 
 import java.io.IOException;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -28,9 +30,28 @@ public final class Http implements AutoCloseable {
         }
     }
 
+    /**
+     * Probes and health checks speak plain HTTP to loopback addresses. Without a strategy of its
+     * own, every client would build the JDK's default TLS context and parse the public suffix list
+     * for a hostname verifier it never uses: a run makes several clients, and that was a visible
+     * share of a short run's CPU. An https address is refused instead.
+     */
+    private static final TlsSocketStrategy PLAIN_HTTP_ONLY = (socket, target, port, attachment, context) -> {
+        throw new SSLException("mch's probe client speaks plain HTTP only, not TLS to " + target + ":" + port);
+    };
+
     private final CloseableHttpClient client;
 
     public Http(int maxConnections, Duration timeout) {
+        client = plainClient(maxConnections, timeout);
+    }
+
+    /**
+     * A client for mch's own plain-HTTP calls on loopback (probes, health checks, the backup
+     * storage, the k3s node-port routes): pooled keep-alive connections, no retries, redirects or
+     * cookies, and {@code timeout} on connect, pool wait and every read.
+     */
+    public static CloseableHttpClient plainClient(int maxConnections, Duration timeout) {
         Timeout t = Timeout.ofMilliseconds(timeout.toMillis());
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -39,8 +60,9 @@ public final class Http implements AutoCloseable {
                         .build())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
+                .setTlsSocketStrategy(PLAIN_HTTP_ONLY)
                 .build();
-        client = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(t)

@@ -1,5 +1,6 @@
 package io.mch.harness.backend.k3s;
 
+import io.mch.harness.traffic.Http;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
@@ -12,14 +13,9 @@ import java.time.Duration;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * The k3s cluster's ingress routes: the workload service is exposed by a NodePort twin
@@ -51,17 +47,7 @@ final class NodePortRoutes implements IngressServer.Routes, AutoCloseable {
         this.service = service;
         this.client = client;
         this.hostPort = hostPort;
-        Timeout timeout = Timeout.ofMilliseconds(upstreamTimeout.toMillis());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
-                        .setMaxConnTotal(16).setMaxConnPerRoute(16)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .build();
+        this.http = Http.plainClient(16, upstreamTimeout);
     }
 
     @Override

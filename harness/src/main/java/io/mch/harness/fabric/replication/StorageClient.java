@@ -1,5 +1,6 @@
 package io.mch.harness.fabric.replication;
 
+import io.mch.harness.traffic.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -7,14 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * One cluster's access to the {@link BackupStore}, through that cluster's network link to the
@@ -28,20 +24,7 @@ final class StorageClient implements AutoCloseable {
 
     StorageClient(InetSocketAddress via, Duration timeout) {
         this.base = "http://" + via.getHostString() + ":" + via.getPort() + "/";
-        Timeout t = Timeout.ofMilliseconds(timeout.toMillis());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(t)
-                                .setSocketTimeout(t)
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(t)
-                        .setConnectionRequestTimeout(t)
-                        .build())
-                .disableAutomaticRetries()
-                .build();
+        this.client = Http.plainClient(5, timeout);
     }
 
     void upload(String backup, Map<String, String> files) throws IOException {
