@@ -169,7 +169,7 @@ public final class ScenarioRun {
             failure = Optional.of(failure.map(f -> f + "; ").orElse("") + "the report was not written: out of memory");
         }
         Optional.ofNullable(record.probes()).filter(p -> !p.rateKept()).ifPresent(p -> console.progress(
-                ProbeLag.describe(p) + "; a failover-time or cross-cluster-latency FAIL is UNKNOWN instead"));
+                ProbeLag.describe(p) + "; a failover-time, cross-cluster-latency or availability FAIL is UNKNOWN instead"));
         console.print(SummaryTable.render(record));
         console.print("report: " + dir.resolve("report.html") + "\n");
         return new RunOutcome(record, dir, failure);
