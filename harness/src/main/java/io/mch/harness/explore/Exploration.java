@@ -112,8 +112,8 @@ public final class Exploration {
                     trials.undecided(), (System.nanoTime() - started) / 1_000_000, trials.faultsInjected(), trials.scenarioMs());
             if (trials.undecided() > 0) {
                 console.progress(trials.undecided() + " of " + trials.runs() + " runs decided nothing: mch could not keep"
-                        + " their probe rate (a machine too busy for " + scale + " and " + options.lanes()
-                        + " lane(s)? fewer lanes or a lower --time-scale help)");
+                        + " their probe rate, so mch ran them again on fewer lanes (" + options.lanes() + " asked for, "
+                        + trials.fewestLanes() + " at the fewest); a machine this busy wants a lower --time-scale");
             }
             ExploreFiles.write(out, record);
             ExplorePage.write(out, List.of(new ExplorePage.Search("", record)));

@@ -12,10 +12,15 @@ import java.util.Optional;
  * Runs generated schedules until one breaks an SLO by the {@link Vote} or the tries are spent. It
  * stops at the first breach on purpose: shrinking that one is worth more than finding a second.
  * Tries run in waves of as many as there are lanes; the breach is the lowest-numbered try of its
- * wave that passes the vote, so the answer does not depend on how many lanes ran it. A try that
- * broke an SLO once but not by the vote is recorded as noise and the search goes on.
+ * wave that passes the vote, so the answer does not depend on how many lanes ran it. A try whose
+ * run decided nothing (mch could not keep its probe rate) is made again up to {@value #AGAIN} times,
+ * while {@link Lanes} narrows what runs at once. A try that broke an SLO once but not by the vote is
+ * recorded as noise and the search goes on.
  */
 public final class Search {
+
+    /** How many more times a try whose run decided nothing is made before it counts as deciding nothing. */
+    private static final int AGAIN = 2;
 
     private final Generator generator;
     private final Trials trials;
@@ -63,19 +68,26 @@ public final class Search {
             List<Trials.Trial> ran = trials.runAll(jobs);
             for (int i = 0; i < wave.size(); i++) {
                 int n = wave.get(i);
+                List<Trials.Trial> made = new ArrayList<>(List.of(ran.get(i)));
                 Trials.Trial trial = ran.get(i);
+                // A try whose run decided nothing (mch's own lag) is made again, on the lanes still open.
+                while (!trial.decisive() && trial.outcome().failure().isEmpty() && made.size() <= AGAIN) {
+                    trial = trials.run(label(n) + "-" + (made.size() + 1), jobs.get(i).scenario());
+                    made.add(trial);
+                }
                 Optional<String> broken = trial.breach();
-                String result = trial.result();
+                String result = trial.result() + (made.size() == 1 ? "" : " (run " + made.size() + " times: "
+                        + (made.size() - 1) + " decided nothing)");
                 Trials.Tally tally = null;
                 if (broken.isPresent()) {
-                    tally = trials.vote(label(n), jobs.get(i).scenario(), broken.get(), vote, List.of(trial));
+                    tally = trials.vote(label(n), jobs.get(i).scenario(), broken.get(), vote, List.copyOf(made));
                     result += tally.breaking() ? " (" + tally.text() + ")"
                             : " once; not by the vote " + vote + " (" + tally.text() + "): noise";
                 }
                 console.progress(String.format("try %d/%d %s: %s", n + 1, tries,
                         Schedules.describe(trial.schedule(), trials.scenario().duration()), result));
                 log.add(new ExploreRecord.Try(n + 1, Schedules.describe(trial.schedule(), trials.scenario().duration()),
-                        result, tally == null ? List.of(label(n)) : tally.labels()));
+                        result, tally == null ? made.stream().map(Search::dirName).toList() : tally.labels()));
                 if (tally != null && tally.breaking()) {
                     for (int j = i + 1; j < wave.size(); j++) {
                         log.add(new ExploreRecord.Try(wave.get(j) + 1, Schedules.describe(ran.get(j).schedule(),
@@ -88,6 +100,10 @@ public final class Search {
             }
         }
         return new Result(Optional.empty(), log.size(), trials.faultsInjected(), trials.scenarioMs(), List.copyOf(log));
+    }
+
+    private static String dirName(Trials.Trial trial) {
+        return trial.outcome().dir().getFileName().toString();
     }
 
     private static String label(int n) {

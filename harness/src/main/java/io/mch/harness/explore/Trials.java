@@ -41,7 +41,7 @@ public final class Trials implements AutoCloseable {
     private final TimeScale scale;
     private final long runSeed;
     private final Path dir;
-    private final int lanes;
+    private final Lanes lanes;
     private final ExecutorService pool;
     private int runs;
     private int undecided;
@@ -147,12 +147,18 @@ public final class Trials implements AutoCloseable {
         this.scale = scale;
         this.runSeed = runSeed;
         this.dir = dir;
-        this.lanes = lanes;
+        this.lanes = new Lanes(lanes);
         this.pool = Executors.newFixedThreadPool(lanes, Threads.named("lane"));
     }
 
+    /** Lanes open now: fewer than asked for while runs could not keep their probe rate ({@link Lanes}). */
     public int lanes() {
-        return lanes;
+        return lanes.open();
+    }
+
+    /** The fewest lanes open at any time of the search. */
+    public int fewestLanes() {
+        return lanes.fewest();
     }
 
     public Scenario scenario() {
@@ -168,7 +174,7 @@ public final class Trials implements AutoCloseable {
         return run(label, withFaults(scenario, schedule));
     }
 
-    /** Runs the jobs, up to {@link #lanes} at once; the trials in the jobs' order. */
+    /** Runs the jobs, up to {@link #lanes()} at once; the trials in the jobs' order. */
     public List<Trial> runAll(List<Job> jobs) throws IOException {
         List<Future<Trial>> running = new ArrayList<>();
         for (Job job : jobs) {
@@ -205,7 +211,7 @@ public final class Trials implements AutoCloseable {
         int holds = (int) trials.stream().filter(t -> t.holds(slo)).count();
         while (!vote.decided(breaks, holds) && trials.size() < 2 * vote.n()) {
             int wave = Math.min(2 * vote.n() - trials.size(),
-                    Math.max(vote.fewestToDecide(breaks, holds), Math.min(lanes, vote.n() - breaks - holds)));
+                    Math.max(vote.fewestToDecide(breaks, holds), Math.min(lanes(), vote.n() - breaks - holds)));
             List<Job> jobs = new ArrayList<>();
             for (int i = 0; i < wave; i++) {
                 int number = trials.size() + i + 1;
@@ -228,9 +234,22 @@ public final class Trials implements AutoCloseable {
 
     /** Runs a whole scenario (a written finding being confirmed) in {@code dir/label}. */
     public Trial run(String label, Scenario toRun) throws IOException {
-        RunOutcome outcome = new ScenarioRun(toRun, backend, runSeed, dir.resolve(label), Console.silent(), scale)
-                .execute();
-        Trial trial = new Trial(toRun.faults(), outcome);
+        try {
+            lanes.enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a lane");
+        }
+        Trial trial;
+        try {
+            RunOutcome outcome = new ScenarioRun(toRun, backend, runSeed, dir.resolve(label), Console.silent(), scale)
+                    .execute();
+            trial = new Trial(toRun.faults(), outcome);
+            lanes.counted(trial.decisive());
+        } finally {
+            lanes.leave();
+        }
+        RunOutcome outcome = trial.outcome();
         synchronized (this) {
             runs++;
             undecided += trial.decisive() ? 0 : 1;
