@@ -245,7 +245,7 @@ class LinkProxyTest {
         proxy.addLatency(Direction.DOWNSTREAM, Duration.ofSeconds(10), Duration.ZERO);
         active.send("in flight\n".getBytes(StandardCharsets.UTF_8));
         await().atMost(LONG).until(() -> echo.received() == "x\nin flight\n".length());
-        assertThat(threadsOf(proxy.name())).isGreaterThanOrEqualTo(6);
+        assertThat(threadsOf(proxy.name())).isGreaterThanOrEqualTo(4 + 1); // the forwarded connection's four, the held one's
 
         proxy.close();
 
@@ -254,6 +254,40 @@ class LinkProxyTest {
         assertThatThrownBy(() -> new Socket(proxy.address().getAddress(), proxy.address().getPort()).close())
                 .isInstanceOf(ConnectException.class);
         proxy.close();
+    }
+
+    @Test
+    void idleProxiesShareOneAcceptingThreadThatEndsWithTheLast() throws IOException {
+        List<LinkProxy> proxies = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            proxies.add(proxy(echo.address()));
+        }
+        assertThat(proxies).allMatch(p -> threadsOf(p.name()) == 0);
+        assertThat(acceptors()).isEqualTo(1);
+        assertThat(client(proxies.get(0), LONG).call("first")).isEqualTo("first");
+        assertThat(client(proxies.get(499), LONG).call("last")).isEqualTo("last");
+
+        proxies.subList(0, 499).forEach(LinkProxy::close);
+        assertThat(client(proxies.get(499), LONG).call("still")).isEqualTo("still");
+        assertThat(acceptors()).isEqualTo(1);
+        proxies.get(499).close();
+
+        await().atMost(LONG).until(() -> acceptors() == 0);
+        assertThat(proxies).allMatch(p -> threadsOf(p.name()) == 0);
+        for (LinkProxy closed : List.of(proxies.get(0), proxies.get(250), proxies.get(499))) {
+            assertThatThrownBy(() -> new Socket(closed.address().getAddress(), closed.address().getPort()).close())
+                    .isInstanceOf(ConnectException.class);
+        }
+        LinkProxy again = proxy(echo.address());
+        assertThat(client(again, LONG).call("again")).isEqualTo("again");
+        assertThat(acceptors()).isEqualTo(1);
+    }
+
+    private static long acceptors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> t.getName().equals(Acceptor.THREAD))
+                .count();
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.mch.faults.proxy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The one thread that accepts connections for every open link proxy of the process, on one
+ * selector. A thread blocked in accept(2) holds a file descriptor that Linux reserves before it
+ * waits (invisible in /proc/PID/fd), so a proxy with its own accept thread cost two descriptors and
+ * a thread while idle: 100 clusters' 9,900 links reached the 20,000 open files limit with 12,300
+ * descriptors in sight (docs/performance.md, "Fleet scale"). Here an idle link costs its listening
+ * socket only. The thread runs while at least one listener is registered, so a process without
+ * links has none, and a closed listener's descriptor is released at once (by the next select).
+ */
+final class Acceptor {
+
+    /** The accepting thread's name: shared by all links, so no link's {@link LinkProxy#threadPrefix}. */
+    static final String THREAD = "mch-links-accept";
+
+    /** The running acceptor, or none while no listener is registered. Guarded by Acceptor.class. */
+    private static Acceptor running;
+
+    private final Selector selector;
+    private final Queue<Runnable> changes = new ConcurrentLinkedQueue<>();
+    private int listeners;
+
+    private Acceptor() throws IOException {
+        selector = Selector.open();
+        Thread thread = new Thread(this::loop, THREAD);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Accepts on {@code server} (made non-blocking here) from now on, handing each connection,
+     * in blocking mode, to {@code accepted}; until {@link #unregister} is called with it.
+     */
+    static void register(ServerSocketChannel server, Consumer<Socket> accepted) throws IOException {
+        server.configureBlocking(false);
+        Acceptor acceptor;
+        synchronized (Acceptor.class) {
+            if (running == null) {
+                running = new Acceptor();
+            }
+            acceptor = running;
+            acceptor.listeners++;
+        }
+        acceptor.change(() -> {
+            try {
+                server.register(acceptor.selector, SelectionKey.OP_ACCEPT, accepted);
+            } catch (IOException closedMeanwhile) {
+                // unregistered before it was registered: nothing to accept
+            }
+        });
+    }
+
+    /**
+     * Closes {@code server} and waits (at most {@code max}) until its port is released, which the
+     * selector does on its next select; the last listener ends the thread.
+     */
+    static void unregister(ServerSocketChannel server, Duration max) {
+        Acceptor acceptor;
+        synchronized (Acceptor.class) {
+            acceptor = running;
+            acceptor.listeners--;
+        }
+        try {
+            server.close(); // cancels its key: the descriptor stays open until the selector drops the key
+        } catch (IOException ignored) {
+            // nothing more can be done for a listener that fails to close
+        }
+        CountDownLatch released = new CountDownLatch(1);
+        acceptor.change(released::countDown);
+        try {
+            released.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void change(Runnable change) {
+        changes.add(change);
+        selector.wakeup();
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                selector.select();
+                for (Runnable change; (change = changes.poll()) != null; ) {
+                    change.run();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    accept(key);
+                }
+                selector.selectedKeys().clear();
+                synchronized (Acceptor.class) {
+                    if (listeners == 0 && changes.isEmpty()) {
+                        running = null;
+                        selector.close(); // deregisters, and so releases, every closed listener
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the links' acceptor failed", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void accept(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        try {
+            SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
+            if (client != null) {
+                client.configureBlocking(true);
+                ((Consumer<Socket>) key.attachment()).accept(client.socket());
+            }
+        } catch (IOException oneFailedAccept) {
+            // closed meanwhile, or out of descriptors for this one: the next may work
+        }
+    }
+}
