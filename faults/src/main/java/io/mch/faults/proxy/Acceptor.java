@@ -25,8 +25,11 @@ import java.util.function.Consumer;
  */
 final class Acceptor {
 
-    /** The accepting thread's name: shared by all links, so no link's {@link LinkProxy#threadPrefix}. */
-    static final String THREAD = "mch-links-accept";
+    /**
+     * The accepting thread's name: a link's as leak checks see it, but no link's own (every
+     * {@link LinkProxy#threadPrefix} ends in a hyphen after the link's name).
+     */
+    static final String THREAD = "mch-link-accept";
 
     /** The running acceptor, or none while no listener is registered. Guarded by Acceptor.class. */
     private static Acceptor running;

@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  * local and not delayed. Blackholed bytes are dropped for good; an end of stream is still passed
  * on, so a run leaves no half-open connection behind.
  *
- * <p>An idle proxy costs its listening socket only: one thread accepts for every proxy
- * ({@link Acceptor}). A connection's threads are daemons named {@code mch-link-<name>-...} (see
- * {@link #threadPrefix}); after {@link #close()} none is left.
+ * <p>An idle proxy costs its listening socket only: one thread, {@code mch-link-accept}, accepts for
+ * every proxy ({@link Acceptor}) and ends with the last. A connection's threads are daemons named
+ * {@code mch-link-<name>-...} (see {@link #threadPrefix}); after {@link #close()} none is left.
  */
 public final class LinkProxy implements AutoCloseable {
 
