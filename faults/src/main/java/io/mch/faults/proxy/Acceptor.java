@@ -36,7 +36,9 @@ final class Acceptor {
 
     private final Selector selector;
     private final Queue<Runnable> changes = new ConcurrentLinkedQueue<>();
+    /** Listeners registered and not yet unregistered; guarded by Acceptor.class, as is stopped. */
     private int listeners;
+    private boolean stopped;
 
     private Acceptor() throws IOException {
         selector = Selector.open();
@@ -47,44 +49,46 @@ final class Acceptor {
 
     /**
      * Accepts on {@code server} (made non-blocking here) from now on, handing each connection,
-     * in blocking mode, to {@code accepted}; until {@link #unregister} is called with it.
+     * in blocking mode, to {@code accepted}, until {@link #unregister} is called on the acceptor
+     * returned.
      */
-    static void register(ServerSocketChannel server, Consumer<Socket> accepted) throws IOException {
+    static Acceptor register(ServerSocketChannel server, Consumer<Socket> accepted) throws IOException {
         server.configureBlocking(false);
-        Acceptor acceptor;
         synchronized (Acceptor.class) {
             if (running == null) {
                 running = new Acceptor();
             }
-            acceptor = running;
+            Acceptor acceptor = running;
             acceptor.listeners++;
+            acceptor.change(() -> {
+                try {
+                    server.register(acceptor.selector, SelectionKey.OP_ACCEPT, accepted);
+                } catch (IOException closedMeanwhile) {
+                    // unregistered before it was registered: nothing to accept
+                }
+            });
+            return acceptor;
         }
-        acceptor.change(() -> {
-            try {
-                server.register(acceptor.selector, SelectionKey.OP_ACCEPT, accepted);
-            } catch (IOException closedMeanwhile) {
-                // unregistered before it was registered: nothing to accept
-            }
-        });
     }
 
     /**
      * Closes {@code server} and waits (at most {@code max}) until its port is released, which the
      * selector does on its next select; the last listener ends the thread.
      */
-    static void unregister(ServerSocketChannel server, Duration max) {
-        Acceptor acceptor;
-        synchronized (Acceptor.class) {
-            acceptor = running;
-            acceptor.listeners--;
-        }
+    void unregister(ServerSocketChannel server, Duration max) {
         try {
             server.close(); // cancels its key: the descriptor stays open until the selector drops the key
         } catch (IOException ignored) {
             // nothing more can be done for a listener that fails to close
         }
         CountDownLatch released = new CountDownLatch(1);
-        acceptor.change(released::countDown);
+        synchronized (Acceptor.class) {
+            listeners--;
+            if (stopped) {
+                return; // the selector is closed, and with it every listener's descriptor
+            }
+            change(released::countDown); // queued before the loop can see no listener left, so it runs
+        }
         try {
             released.await(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -92,6 +96,7 @@ final class Acceptor {
         }
     }
 
+    /** Queues a change for the loop and wakes it; called holding Acceptor.class, so never after the loop ended. */
     private void change(Runnable change) {
         changes.add(change);
         selector.wakeup();
@@ -110,14 +115,33 @@ final class Acceptor {
                 selector.selectedKeys().clear();
                 synchronized (Acceptor.class) {
                     if (listeners == 0 && changes.isEmpty()) {
-                        running = null;
-                        selector.close(); // deregisters, and so releases, every closed listener
+                        stop(); // in the same hold as the check: a new listener goes to a new acceptor
                         return;
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the links' acceptor failed", e);
+        } finally {
+            synchronized (Acceptor.class) {
+                stop();
+            }
+        }
+    }
+
+    /** Called holding Acceptor.class; idempotent. */
+    private void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (running == this) {
+            running = null;
+        }
+        try {
+            selector.close(); // deregisters, and so releases, every closed listener
+        } catch (IOException ignored) {
+            // the descriptors go with the process at worst
         }
     }
 
@@ -130,10 +154,19 @@ final class Acceptor {
             SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
             if (client != null) {
                 client.configureBlocking(true);
-                ((Consumer<Socket>) key.attachment()).accept(client.socket());
+                hand((Consumer<Socket>) key.attachment(), client);
             }
         } catch (IOException oneFailedAccept) {
             // closed meanwhile, or out of descriptors for this one: the next may work
+        }
+    }
+
+    /** A link that cannot take a connection loses that one, never the other links' acceptor. */
+    private static void hand(Consumer<Socket> accepted, SocketChannel client) throws IOException {
+        try {
+            accepted.accept(client.socket());
+        } catch (RuntimeException e) {
+            client.close();
         }
     }
 }

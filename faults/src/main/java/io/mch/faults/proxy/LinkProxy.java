@@ -35,6 +35,7 @@ public final class LinkProxy implements AutoCloseable {
     private final String name;
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
+    private volatile Acceptor acceptor;
     private final Supplier<InetSocketAddress> upstream;
     private final Toxics toxics;
     private final DaemonThreads threads;
@@ -77,7 +78,7 @@ public final class LinkProxy implements AutoCloseable {
         try {
             server.bind(new InetSocketAddress(bind, 0), 128);
             LinkProxy proxy = new LinkProxy(name, server, upstream, seed);
-            Acceptor.register(server, proxy::accepted);
+            proxy.acceptor = Acceptor.register(server, proxy::accepted);
             return proxy;
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -148,7 +149,7 @@ public final class LinkProxy implements AutoCloseable {
             }
             closed = true;
         }
-        Acceptor.unregister(server, CLOSE_WAIT);
+        acceptor.unregister(server, CLOSE_WAIT);
         resetConnections();
         threads.awaitAll(CLOSE_WAIT);
     }

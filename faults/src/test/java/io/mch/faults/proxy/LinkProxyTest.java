@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,6 +285,35 @@ class LinkProxyTest {
         LinkProxy again = proxy(echo.address());
         assertThat(client(again, LONG).call("again")).isEqualTo("again");
         assertThat(acceptors()).isEqualTo(1);
+    }
+
+    @Test
+    void proxiesOpenedAndClosedFromManyThreadsAtOnceAllForwardAndLeaveNoThread() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                rounds.add(pool.submit(() -> {
+                    int forwarded = 0;
+                    for (int i = 0; i < 60; i++) {
+                        try (LinkProxy proxy = LinkProxy.open("lp" + NAMES.incrementAndGet(),
+                                InetAddress.getLoopbackAddress(), echo.address(), 1);
+                                EchoClient client = EchoClient.connect(proxy.address(), LONG)) {
+                            forwarded += client.call("n" + i).equals("n" + i) ? 1 : 0;
+                        }
+                    }
+                    return forwarded;
+                }));
+            }
+            for (Future<Integer> round : rounds) {
+                assertThat(round.get(60, TimeUnit.SECONDS)).isEqualTo(60);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(LONG).until(() -> acceptors() == 0);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(n -> n.startsWith("mch-link-"));
     }
 
     private static long acceptors() {
