@@ -176,7 +176,7 @@ public final class ScenarioRun {
     }
 
     /** The failure's message and its causes' ("cannot open link a->b: Too many open files"), so the root shows. */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
