@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One accepted client connection and, unless it was accepted during an upstream blackhole, its
- * connection to the upstream. It owns its sockets and threads so that a reset or the proxy's close
- * can end all of them at once.
+ * connection to the upstream (asked for on the connection's own thread, so a slow lookup holds up
+ * no other link). It owns its sockets and threads so that a reset or the proxy's close can end all
+ * of them at once.
  */
 final class Connection {
 
@@ -20,7 +22,7 @@ final class Connection {
 
     private final String id;
     private final Socket client;
-    private final InetSocketAddress upstream;
+    private final Supplier<InetSocketAddress> upstream;
     private final Toxics toxics;
     private final DaemonThreads threads;
     private final Consumer<Connection> onClosed;
@@ -29,7 +31,7 @@ final class Connection {
     private Socket server;
     private boolean closed;
 
-    Connection(long number, Socket client, InetSocketAddress upstream, Toxics toxics, DaemonThreads threads,
+    Connection(long number, Socket client, Supplier<InetSocketAddress> upstream, Toxics toxics, DaemonThreads threads,
             Consumer<Connection> onClosed) {
         this.id = "c" + number + "-";
         this.client = client;
@@ -69,7 +71,7 @@ final class Connection {
         try {
             client.setTcpNoDelay(true);
             socket.setTcpNoDelay(true);
-            socket.connect(upstream, CONNECT_TIMEOUT_MS);
+            socket.connect(upstream.get(), CONNECT_TIMEOUT_MS);
         } catch (IOException refusedOrClosed) {
             shut(socket, true);
             fail();

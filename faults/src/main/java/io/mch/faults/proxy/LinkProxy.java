@@ -4,8 +4,8 @@ import io.mch.faults.Heal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,24 +24,30 @@ import java.util.function.Supplier;
  * local and not delayed. Blackholed bytes are dropped for good; an end of stream is still passed
  * on, so a run leaves no half-open connection behind.
  *
- * <p>Every thread is a daemon named {@code mch-link-<name>-...} (see {@link #threadPrefix}); after
- * {@link #close()} none is left.
+ * <p>An idle proxy costs its listening socket only: one thread, {@code mch-link-accept}, accepts for
+ * every proxy ({@link Acceptor}) and ends with the last. A connection's threads are daemons named
+ * {@code mch-link-<name>-...} (see {@link #threadPrefix}); after {@link #close()} none is left.
  */
 public final class LinkProxy implements AutoCloseable {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final String name;
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
+    private final InetSocketAddress address;
+    private volatile Acceptor acceptor;
     private final Supplier<InetSocketAddress> upstream;
     private final Toxics toxics;
     private final DaemonThreads threads;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private long accepted;
     private boolean closed;
 
-    private LinkProxy(String name, ServerSocket server, Supplier<InetSocketAddress> upstream, long seed) {
+    private LinkProxy(String name, ServerSocketChannel server, Supplier<InetSocketAddress> upstream, long seed)
+            throws IOException {
         this.name = name;
         this.server = server;
+        this.address = (InetSocketAddress) server.getLocalAddress();
         this.upstream = upstream;
         this.toxics = new Toxics(seed);
         this.threads = new DaemonThreads(threadPrefix(name));
@@ -68,10 +74,16 @@ public final class LinkProxy implements AutoCloseable {
         if (!bind.isLoopbackAddress()) {
             throw new IllegalArgumentException("link " + name + ": " + bind + " is not a loopback address");
         }
-        ServerSocket server = new ServerSocket(0, 128, bind);
-        LinkProxy proxy = new LinkProxy(name, server, upstream, seed);
-        proxy.threads.start("accept", proxy::acceptLoop);
-        return proxy;
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.bind(new InetSocketAddress(bind, 0), 128);
+            LinkProxy proxy = new LinkProxy(name, server, upstream, seed);
+            proxy.acceptor = Acceptor.register(server, proxy::accepted);
+            return proxy;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     /**
@@ -88,7 +100,7 @@ public final class LinkProxy implements AutoCloseable {
 
     /** Where clients connect. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) server.getLocalSocketAddress();
+        return address;
     }
 
     /** Connections open right now (held ones, accepted during an upstream blackhole, included). */
@@ -125,7 +137,10 @@ public final class LinkProxy implements AutoCloseable {
         }
     }
 
-    /** Closes the listening socket and every connection, and waits for every thread to end. */
+    /**
+     * Closes the listening socket (its port is free when this returns) and every connection, and
+     * waits for every thread to end.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -134,11 +149,7 @@ public final class LinkProxy implements AutoCloseable {
             }
             closed = true;
         }
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // the accept loop ends either way, since closed is set
-        }
+        acceptor.unregister(server, CLOSE_WAIT);
         resetConnections();
         threads.awaitAll(CLOSE_WAIT);
     }
@@ -148,35 +159,17 @@ public final class LinkProxy implements AutoCloseable {
         return "LinkProxy[" + name + " " + address() + " -> " + upstream.get() + "]";
     }
 
-    private void acceptLoop() {
-        long number = 0;
-        while (!isClosed()) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                continue; // closed (the loop ends) or one failed accept (the next may work)
-            }
-            Connection connection = new Connection(number++, client, upstream.get(), toxics, threads, connections::remove);
-            if (register(connection)) {
-                connection.start();
-            }
-        }
-    }
-
-    private synchronized boolean isClosed() {
-        return closed;
-    }
-
-    /** Adds the connection unless the proxy is closing, in which case it is reset at once. */
-    private boolean register(Connection connection) {
+    /** On the acceptor's thread: starts the connection unless the proxy is closing (then resets it at once). */
+    private void accepted(Socket client) {
+        Connection connection;
         synchronized (this) {
+            connection = new Connection(accepted++, client, upstream, toxics, threads, connections::remove);
             if (!closed) {
                 connections.add(connection);
-                return true;
+                connection.start();
+                return;
             }
         }
         connection.close(true);
-        return false;
     }
 }

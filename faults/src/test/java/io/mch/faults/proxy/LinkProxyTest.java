@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,7 +249,7 @@ class LinkProxyTest {
         proxy.addLatency(Direction.DOWNSTREAM, Duration.ofSeconds(10), Duration.ZERO);
         active.send("in flight\n".getBytes(StandardCharsets.UTF_8));
         await().atMost(LONG).until(() -> echo.received() == "x\nin flight\n".length());
-        assertThat(threadsOf(proxy.name())).isGreaterThanOrEqualTo(6);
+        assertThat(threadsOf(proxy.name())).isGreaterThanOrEqualTo(4 + 1); // the forwarded connection's four, the held one's
 
         proxy.close();
 
@@ -254,6 +258,69 @@ class LinkProxyTest {
         assertThatThrownBy(() -> new Socket(proxy.address().getAddress(), proxy.address().getPort()).close())
                 .isInstanceOf(ConnectException.class);
         proxy.close();
+    }
+
+    @Test
+    void idleProxiesShareOneAcceptingThreadThatEndsWithTheLast() throws IOException {
+        List<LinkProxy> proxies = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            proxies.add(proxy(echo.address()));
+        }
+        assertThat(proxies).allMatch(p -> threadsOf(p.name()) == 0);
+        assertThat(acceptors()).isEqualTo(1);
+        assertThat(client(proxies.get(0), LONG).call("first")).isEqualTo("first");
+        assertThat(client(proxies.get(499), LONG).call("last")).isEqualTo("last");
+
+        proxies.subList(0, 499).forEach(LinkProxy::close);
+        assertThat(client(proxies.get(499), LONG).call("still")).isEqualTo("still");
+        assertThat(acceptors()).isEqualTo(1);
+        proxies.get(499).close();
+
+        await().atMost(LONG).until(() -> acceptors() == 0);
+        assertThat(proxies).allMatch(p -> threadsOf(p.name()) == 0);
+        for (LinkProxy closed : List.of(proxies.get(0), proxies.get(250), proxies.get(499))) {
+            assertThatThrownBy(() -> new Socket(closed.address().getAddress(), closed.address().getPort()).close())
+                    .isInstanceOf(ConnectException.class);
+        }
+        LinkProxy again = proxy(echo.address());
+        assertThat(client(again, LONG).call("again")).isEqualTo("again");
+        assertThat(acceptors()).isEqualTo(1);
+    }
+
+    @Test
+    void proxiesOpenedAndClosedFromManyThreadsAtOnceAllForwardAndLeaveNoThread() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                rounds.add(pool.submit(() -> {
+                    int forwarded = 0;
+                    for (int i = 0; i < 60; i++) {
+                        try (LinkProxy proxy = LinkProxy.open("lp" + NAMES.incrementAndGet(),
+                                InetAddress.getLoopbackAddress(), echo.address(), 1);
+                                EchoClient client = EchoClient.connect(proxy.address(), LONG)) {
+                            forwarded += client.call("n" + i).equals("n" + i) ? 1 : 0;
+                        }
+                    }
+                    return forwarded;
+                }));
+            }
+            for (Future<Integer> round : rounds) {
+                assertThat(round.get(60, TimeUnit.SECONDS)).isEqualTo(60);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(LONG).until(() -> acceptors() == 0);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(n -> n.startsWith("mch-link-"));
+    }
+
+    private static long acceptors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> t.getName().equals(Acceptor.THREAD))
+                .count();
     }
 
     @Test

@@ -67,11 +67,13 @@ public final class Benchmarks {
      */
     public static void fleetScale(List<Integer> clusterCounts, Path fixtures, PrintStream out) throws Exception {
         out.println("# fleet scale: a hub and N-1 spokes (embedded backend), then a 40 s spoke-partition scenario");
-        out.println("clusters  fleet-up-s  workload-ready-s  scenario-s  verdict  peak-heap-MiB  peak-RSS-MiB  load(1m)");
+        out.println("clusters  fleet-up-s  workload-ready-s  scenario-s  verdict  peak-heap-MiB  peak-RSS-MiB"
+                + "  fault-late-s  cross-probes-sent  load(1m)");
         for (int n : clusterCounts) {
             var f = FleetScaleBench.measure(n, fixtures);
-            out.printf("%8d  %10.2f  %16.2f  %10.1f  %7s  %13.0f  %12.0f  %.1f%n", f.clusters(), f.upSeconds(),
-                    f.readySeconds(), f.runSeconds(), f.verdict(), f.peakHeapMiB(), f.peakRssMiB(), ExploreBench.load());
+            out.printf("%8d  %10.2f  %16.2f  %10.1f  %7s  %13.0f  %12.0f  %12.1f  %17s  %.1f%n", f.clusters(),
+                    f.upSeconds(), f.readySeconds(), f.runSeconds(), f.verdict(), f.peakHeapMiB(), f.peakRssMiB(),
+                    f.faultLateSeconds(), f.crossSent() + "/" + f.crossScheduled(), ExploreBench.load());
         }
     }
 

@@ -10,6 +10,9 @@ import io.mch.harness.runtime.Console;
 import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.workload.Workloads;
+import io.mch.reports.history.Event;
+import io.mch.reports.history.History;
+import io.mch.reports.history.HistoryLog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +36,15 @@ final class FleetScaleBench {
     private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1");
     private static final List<String> ENVS = List.of("dev", "stage", "production");
 
+    /**
+     * One size's figures; {@code faultLateSeconds} is how long after its time (10 s) the partition
+     * began, which is how long wiring the run took beyond that, and {@code crossSent} of
+     * {@code crossScheduled} the cross-cluster probes that went out (NaN and 0 when the run failed).
+     */
     record Figures(int clusters, double upSeconds, double readySeconds, double runSeconds, String verdict,
-            double peakHeapMiB, double peakRssMiB) {}
+            double peakHeapMiB, double peakRssMiB, double faultLateSeconds, long crossSent, long crossScheduled) {}
+
+    private static final long FAULT_AT_MS = 10_000;
 
     private FleetScaleBench() {}
 
@@ -59,8 +70,15 @@ final class FleetScaleBench {
                     .execute();
             String verdict = outcome.failure().map(f -> "harness failure: " + f)
                     .orElse(outcome.record().verdict().toString());
-            return new Figures(clusters, up, ready, (System.nanoTime() - runStart) / 1e9, verdict,
-                    MemoryBench.peakHeapBytes() / 1048576.0, MemoryBench.peakRssKiB() / 1024.0);
+            double runSeconds = (System.nanoTime() - runStart) / 1e9;
+            History history = HistoryLog.read(dir.resolve("run/history.jsonl"));
+            double late = history.of(Event.FaultStarted.class).findFirst()
+                    .map(f -> (f.tMs() - FAULT_AT_MS) / 1000.0).orElse(Double.NaN);
+            // Without a load balancer the run's only probes are the cross-cluster ones.
+            Optional<Event.ProbeAccount> account = history.of(Event.ProbeAccount.class).findFirst();
+            return new Figures(clusters, up, ready, runSeconds, verdict, MemoryBench.peakHeapBytes() / 1048576.0,
+                    MemoryBench.peakRssKiB() / 1024.0, late, account.map(Event.ProbeAccount::sent).orElse(0L),
+                    account.map(Event.ProbeAccount::scheduled).orElse(0L));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -107,7 +125,7 @@ final class FleetScaleBench {
                 topology: ./topology.yaml
                 duration: 40s
                 faults:
-                  - at: 10s
+                  - at: %ds
                     for: 15s
                     partition: { between: [s1], and: [hub] }
                 steps:
@@ -122,7 +140,7 @@ final class FleetScaleBench {
                         data: { color: blue }
                 slo:
                   convergence-time: { max: 15s }
-                """.formatted(clusters, clusters));
+                """.formatted(clusters, clusters, FAULT_AT_MS / 1000));
         return scenario;
     }
 

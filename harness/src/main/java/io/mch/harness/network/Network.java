@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Every path that crosses between clusters, or between the clients / the global load balancer and
  * a cluster, as a link proxy carrying the topology's region latency. Faults act on these links,
  * which is why partitions and latency work the same on every backend.
+ *
+ * <p>The links from one endpoint listen on that endpoint's own loopback address (127.1.0.1 for the
+ * first, 127.1.0.2 for the next, ...; all of 127.0.0.0/8 is loopback), so the kernel looks for a
+ * free port among that source's links only: on one address, 100 clusters' 9,900 links made each
+ * bind scan thousands of taken ports once about 7,000 were (docs/performance.md, "Fleet scale").
  */
 public final class Network implements Links, AutoCloseable {
 
-    private static final InetAddress BIND = InetAddress.getLoopbackAddress();
 
     private final Topology topology;
     private final long seed;
     private final Map<String, LinkProxy> links = new LinkedHashMap<>();
     private final List<String> endpoints = new ArrayList<>();
+    private final Map<String, InetAddress> sources = new HashMap<>();
     private final List<Links.Listener> listeners = new CopyOnWriteArrayList<>();
 
     private Network(Topology topology, long seed) {
@@ -53,7 +59,7 @@ public final class Network implements Links, AutoCloseable {
         LinkProxy link = links.get(key);
         if (link == null) {
             try {
-                link = LinkProxy.open(key(from, to), BIND, target, seed ^ key.hashCode());
+                link = LinkProxy.open(key(from, to), source(from), target, seed ^ key.hashCode());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open link " + key, e);
             }
@@ -65,6 +71,17 @@ public final class Network implements Links, AutoCloseable {
             }
         }
         return link.address();
+    }
+
+    /** The loopback address the links from {@code from} listen on: 127.1.0.1 for the first source, and so on. */
+    private InetAddress source(String from) throws IOException {
+        InetAddress address = sources.get(from);
+        if (address == null) {
+            int n = sources.size() + 1;
+            address = InetAddress.getByAddress(new byte[] {127, 1, (byte) (n >> 8), (byte) n});
+            sources.put(from, address);
+        }
+        return address;
     }
 
     @Override

@@ -175,8 +175,15 @@ public final class ScenarioRun {
         return new RunOutcome(record, dir, failure);
     }
 
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getName() : message;
+    /** The failure's message and its causes' ("cannot open link a->b: Too many open files"), so the root shows. */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+            if (text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return text.toString();
     }
 }

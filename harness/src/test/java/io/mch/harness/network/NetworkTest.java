@@ -49,6 +49,32 @@ class NetworkTest {
         }
     }
 
+    @Test
+    void eachSourcesLinksListenOnItsOwnLoopbackAddressAndEveryPairKeepsItsOwnLink() throws Exception {
+        HttpServer target = server();
+        try (Network network = Network.of(TOPOLOGY, 1); Http http = new Http(4, Duration.ofMillis(300))) {
+            InetSocketAddress fromClients = network.connect(Endpoints.CLIENTS, "b", target.getAddress());
+            InetSocketAddress fromA = network.connect("a", "b", target.getAddress());
+            InetSocketAddress fromAAgain = network.connect("a", "b", target.getAddress());
+            InetSocketAddress fromB = network.connect("b", "a", target.getAddress());
+
+            assertThat(fromAAgain).as("one link per pair and target").isEqualTo(fromA);
+            assertThat(List.of(fromClients, fromA, fromB)).extracting(a -> a.getAddress().getHostAddress())
+                    .containsExactly("127.1.0.1", "127.1.0.2", "127.1.0.3");
+            assertThat(List.of(fromClients, fromA, fromB)).allMatch(address -> reachable(http, address));
+
+            Heal partition = new PartitionNemesis(network).inject(
+                    new FaultSpec.Partition(List.of("a"), List.of("b"), PartitionDirection.BOTH));
+            assertThat(reachable(http, fromA)).as("a → b is cut").isFalse();
+            assertThat(reachable(http, fromB)).as("b → a is cut").isFalse();
+            assertThat(reachable(http, fromClients)).as("clients → b, to the same server, is another pair's link").isTrue();
+            partition.heal();
+            assertThat(List.of(fromClients, fromA, fromB)).allMatch(address -> reachable(http, address));
+        } finally {
+            target.stop(0);
+        }
+    }
+
     private static boolean reachable(Http http, InetSocketAddress address) {
         try {
             return http.get(address, "/").status() == 200;

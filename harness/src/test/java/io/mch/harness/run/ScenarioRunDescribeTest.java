@@ -1,0 +1,33 @@
+package io.mch.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import org.junit.jupiter.api.Test;
+
+/** A harness failure names its root cause, each message once, so "cannot open link" says why. */
+class ScenarioRunDescribeTest {
+
+    @Test
+    void aFailureIsFollowedByItsCauses() {
+        var failure = new UncheckedIOException("cannot open link s74->s27@/127.0.28.1:44323",
+                new SocketException("Too many open files"));
+
+        assertThat(ScenarioRun.describe(failure))
+                .isEqualTo("cannot open link s74->s27@/127.0.28.1:44323: Too many open files");
+    }
+
+    @Test
+    void aMessageThatAlreadyQuotesItsCauseIsNotRepeated() {
+        var failure = new IllegalStateException(new IOException("broken pipe"));
+
+        assertThat(ScenarioRun.describe(failure)).isEqualTo("java.io.IOException: broken pipe");
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsNamedByItsType() {
+        assertThat(ScenarioRun.describe(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
+    }
+}
