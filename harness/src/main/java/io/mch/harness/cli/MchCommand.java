@@ -1,5 +1,6 @@
 package io.mch.harness.cli;
 
+import io.mch.harness.runtime.Failures;
 import io.mch.harness.drill.Drill;
 import io.mch.reports.model.Redaction;
 import io.mch.harness.runtime.ProcessTemp;
@@ -59,21 +60,10 @@ public final class MchCommand implements Callable<Integer> {
     public static int execute(String... args) {
         return commandLine()
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("mch: the harness failed: " + Redaction.clean(causes(e)));
+                    cmd.getErr().println("mch: the harness failed: " + Redaction.clean(Failures.describe(e)));
                     return HARNESS_FAILED;
                 })
                 .execute(args);
-    }
-
-    /** The failure and what caused it, each once: a wrapper's message alone ("a trial failed") says too little. */
-    static String causes(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        seen.add(e);
-        for (Throwable cause = e.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
-            text.append("; caused by ").append(cause);
-        }
-        return text.toString();
     }
 
     /** Every command: the annotated ones, the drills, and {@code completion} (picocli's bash/zsh script). */

@@ -124,7 +124,7 @@ public final class Runner {
         }
         Map<String, KubernetesClient> clients = new LinkedHashMap<>();
         fleet.clusters().forEach(c -> clients.put(c.name(), c.client()));
-        try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept)
+        try (Traffic traffic = new Traffic(timeout, clock, ctx.history()::accept, ctx.history()::accept, ctx.run().seed())
                         .until(scenario.duration());
                 Fabrics fabrics = startingUp(() -> Fabrics.start(ctx));
                 ScheduleRunner schedule = new ScheduleRunner(

@@ -1,6 +1,7 @@
 package io.mch.harness.run;
 
 import io.mch.harness.runtime.Console;
+import io.mch.harness.runtime.Failures;
 import io.mch.harness.runtime.RunClock;
 import io.mch.harness.runtime.RunContext;
 import io.mch.harness.runtime.TimeScale;
@@ -101,7 +102,7 @@ public final class ScenarioRun {
                     runner.run(scenario, context);
                 } catch (Exception | Error e) { // an OutOfMemoryError too: the files are written all the same
                     reserve = null;
-                    failure = Optional.of(describe(e));
+                    failure = Optional.of(Failures.describe(e));
                     console.progress("the harness failed: " + failure.get());
                     if (opened.events().stream().noneMatch(Event.RunEnded.class::isInstance)) {
                         record(new Event.RunEnded(clock.ms(), "failed: " + failure.get(), Map.of()));
@@ -173,17 +174,5 @@ public final class ScenarioRun {
         console.print(SummaryTable.render(record));
         console.print("report: " + dir.resolve("report.html") + "\n");
         return new RunOutcome(record, dir, failure);
-    }
-
-    /** The failure's message and its causes' ("cannot open link a->b: Too many open files"), so the root shows. */
-    static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
-            if (text.indexOf(message) < 0) {
-                text.append(text.isEmpty() ? "" : ": ").append(message);
-            }
-        }
-        return text.toString();
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Constant-rate probes from one source to one target. Probe k is due at {@code k × interval}; it
+ * Constant-rate probes from one source to one target. Probe k is due at {@code (phase + k) × interval}; it
  * is sent from a worker pool so a slow answer never delays the next probe, and its latency is
  * measured from the time it was due, which corrects for coordinated omission. The interval is wall
  * time; latencies are recorded in scenario time.
@@ -82,8 +82,10 @@ final class ProbeLoop {
         this.sink = sink;
     }
 
-    void start(ScheduledExecutorService ticker, ExecutorService workers) {
-        firstDueNanos = System.nanoTime();
+    /** Starts the loop; its first probe is due {@code phase} (0 to 1) of an interval from now. */
+    void start(ScheduledExecutorService ticker, ExecutorService workers, double phase) {
+        long offset = (long) (phase * intervalNanos);
+        firstDueNanos = System.nanoTime() + offset;
         ticking = ticker.scheduleAtFixedRate(
                 () -> {
                     long due = firstDueNanos + sequence.getAndIncrement() * intervalNanos;
@@ -92,9 +94,17 @@ final class ProbeLoop {
                         workers.execute(() -> probe(due));
                     }
                 },
-                0,
+                offset,
                 intervalNanos,
                 TimeUnit.NANOSECONDS);
+    }
+
+    String source() {
+        return source;
+    }
+
+    String target() {
+        return target;
     }
 
     void stop() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,7 @@ public final class Traffic implements AutoCloseable {
         Destination choose() throws IOException;
     }
 
+    private final long seed;
     private final Duration timeout;
     private final RunClock clock;
     private final Consumer<Event.Probe> sink;
@@ -56,13 +58,18 @@ public final class Traffic implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    /** {@code harness} receives what mch records about itself: missed probes and the schedule's account. */
-    public Traffic(Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness) {
-        this("probe", timeout, clock, sink, harness);
+    /**
+     * {@code harness} receives what mch records about itself: missed probes and the schedule's
+     * account; {@code seed} (the run's) places each loop's first probe within its first interval.
+     */
+    public Traffic(Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness, long seed) {
+        this("probe", timeout, clock, sink, harness, seed);
     }
 
     /** Traffic whose threads are named {@code mch-<role>-...}, so a leak names the part that owns it. */
-    public Traffic(String role, Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness) {
+    public Traffic(String role, Duration timeout, RunClock clock, Consumer<Event.Probe> sink, Consumer<Event> harness,
+            long seed) {
+        this.seed = seed;
         this.timeout = timeout;
         this.clock = clock;
         this.sink = sink;
@@ -135,8 +142,22 @@ public final class Traffic implements AutoCloseable {
     private synchronized void add(ProbeLoop loop) {
         loops.add(loop);
         if (started) {
-            loop.start(ticker, workers);
+            loop.start(ticker, workers, phase(loop));
         }
+    }
+
+    /**
+     * Where in its first interval a loop's first probe falls, from the run's seed and the loop's
+     * ends: loops that start together (every ordered pair of a large fleet) would otherwise all be
+     * due at the same instant, once per interval, a burst mch's workers cannot send on time. The
+     * same seed places every loop the same way.
+     */
+    private double phase(ProbeLoop loop) {
+        return phase(seed, loop.source(), loop.target());
+    }
+
+    static double phase(long seed, String source, String target) {
+        return new SplittableRandom(seed ^ (source + "->" + target).hashCode() * 0x9E3779B97F4A7C15L).nextDouble();
     }
 
     private String call(InetSocketAddress path, String service, Duration timeout) throws IOException {
@@ -161,7 +182,7 @@ public final class Traffic implements AutoCloseable {
             return;
         }
         started = true;
-        loops.forEach(l -> l.start(ticker, workers));
+        loops.forEach(l -> l.start(ticker, workers, phase(l)));
     }
 
     /**

@@ -49,7 +49,7 @@ class ProbeLagTest {
         server.start();
         List<Event> recorded = Collections.synchronizedList(new ArrayList<>());
         RunClock clock = RunClock.startingNow();
-        try (Traffic traffic = new Traffic(TIMEOUT, clock, recorded::add, recorded::add)) {
+        try (Traffic traffic = new Traffic(TIMEOUT, clock, recorded::add, recorded::add, 1)) {
             traffic.crossCluster("a", "b", server.getAddress(), "api", Duration.ofMillis(1));
             traffic.start();
             // Until mch fell behind, and past the judge's warm-up, so the latency checker has probes to judge.

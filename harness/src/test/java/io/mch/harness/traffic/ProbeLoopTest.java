@@ -51,7 +51,7 @@ class ProbeLoopTest {
     @Test
     void aProbeSentNearTheEndWaitsOnlyUntilTheEndAndIsCutNotFailed() {
         long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
-        loop(end).start(ticker, workers);
+        loop(end).start(ticker, workers, 0);
 
         await("the probe to give up").atMost(Duration.ofSeconds(5)).until(() -> timeouts.size() == 1 && done());
 
@@ -68,7 +68,7 @@ class ProbeLoopTest {
             timeouts.add(timeout);
             return "b";
         }, RunClock.startingNow(), recorded::add, lag(System.nanoTime() + Duration.ofMinutes(10).toNanos()));
-        loop.start(ticker, workers);
+        loop.start(ticker, workers, 0);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> recorded.size() == 1);
 
@@ -78,7 +78,7 @@ class ProbeLoopTest {
 
     @Test
     void aProbePickedUpAfterTheEndIsNotSent() {
-        loop(System.nanoTime() - 1).start(ticker, workers);
+        loop(System.nanoTime() - 1).start(ticker, workers, 0);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> done());
 

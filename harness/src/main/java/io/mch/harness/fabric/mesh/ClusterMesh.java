@@ -58,7 +58,7 @@ public final class ClusterMesh implements Fabric {
         this.scheduler = new ScheduledThreadPoolExecutor(clusters * clusters + 1, Threads.named("mesh"));
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.traffic = new Traffic("mesh-probe", settings.wallClientTimeout(), ctx.clock(), ctx.history()::accept,
-                ctx.history());
+                ctx.history(), ctx.seed());
         this.pending = ctx.steps().stream()
                 .map(Step.Scheduled::step)
                 .filter(Step.Connect.class::isInstance)

@@ -1,4 +1,4 @@
-package io.mch.harness.run;
+package io.mch.harness.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 
 /** A harness failure names its root cause, each message once, so "cannot open link" says why. */
-class ScenarioRunDescribeTest {
+class FailuresTest {
 
     @Test
     void aFailureIsFollowedByItsCauses() {
         var failure = new UncheckedIOException("cannot open link s74->s27@/127.0.28.1:44323",
                 new SocketException("Too many open files"));
 
-        assertThat(ScenarioRun.describe(failure))
+        assertThat(Failures.describe(failure))
                 .isEqualTo("cannot open link s74->s27@/127.0.28.1:44323: Too many open files");
     }
 
@@ -23,11 +23,11 @@ class ScenarioRunDescribeTest {
     void aMessageThatAlreadyQuotesItsCauseIsNotRepeated() {
         var failure = new IllegalStateException(new IOException("broken pipe"));
 
-        assertThat(ScenarioRun.describe(failure)).isEqualTo("java.io.IOException: broken pipe");
+        assertThat(Failures.describe(failure)).isEqualTo("java.io.IOException: broken pipe");
     }
 
     @Test
     void aFailureWithoutAMessageIsNamedByItsType() {
-        assertThat(ScenarioRun.describe(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
+        assertThat(Failures.describe(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
     }
 }
