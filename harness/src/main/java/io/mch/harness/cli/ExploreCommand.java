@@ -64,7 +64,8 @@ final class ExploreCommand implements Callable<Integer> {
     String k3sImage;
 
     @Option(names = "--lanes", paramLabel = "L",
-            description = "Runs at once, each with its own fleet (default: ${DEFAULT-VALUE}, from the cores).")
+            description = "Most runs at once, each with its own fleet (default: ${DEFAULT-VALUE}, two per core);"
+                    + " fewer while runs cannot keep their probe rate.")
     int lanes = Exploration.defaultLanes();
 
     @Option(names = "--vote", paramLabel = "K/N", defaultValue = "2/3",

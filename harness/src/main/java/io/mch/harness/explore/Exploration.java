@@ -50,11 +50,13 @@ public final class Exploration {
     }
 
     /**
-     * Lanes by default: one per core plus one, because a run at ×20 leaves its core partly idle
-     * (timers, loopback waits); measured in docs/performance.md.
+     * Lanes by default: two per core, because a run at ×20 leaves its core mostly idle (a run is
+     * about 3 s of wall time and 1.1 s of CPU once the JVM is warm): on two cores 4 lanes made 77
+     * runs a minute with every run keeping its probe rate, 6 made 101 at the edge of the cores
+     * (docs/performance.md). A machine busier than that closes lanes itself ({@link Lanes}).
      */
     public static int defaultLanes() {
-        return Runtime.getRuntime().availableProcessors() + 1;
+        return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     /** A search's result and, when it found a breach, the finding; {@code record} is what explore.json holds. */
