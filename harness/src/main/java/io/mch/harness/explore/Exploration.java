@@ -84,7 +84,7 @@ public final class Exploration {
 
     public Outcome run(long seed, int tries) throws IOException, InvalidInputException {
         long started = System.nanoTime();
-        try (Trials trials = new Trials(scenario, backend, scale, seed, out, options.lanes())) {
+        try (Trials trials = new Trials(scenario, backend, scale, seed, out, options.lanes()).slowStart()) {
             Search.Result result = new Search(new Generator(scenario, space, seed), trials, console, options.vote(),
                     options.shard()).run(tries);
             console.progress(result.summary());

@@ -3,7 +3,8 @@ package io.mch.harness.explore;
 /**
  * How many runs may go at once, adapting to what the machine can carry. A run that could not keep
  * its probe rate decides nothing (mch's own lag), so each such run closes a lane, down to one; a
- * lane reopens, up to the lanes asked for, after as many decisive runs in a row as lanes are open.
+ * lane reopens, up to the lanes asked for, after as many decisive runs in a row as lanes are open
+ * (a search also begins with one lane open: {@link #slowStart()}).
  * This is the additive-increase, multiplicative-decrease idea of TCP's congestion control, made
  * gentler: a busy machine loses lanes one at a time, and a search on it goes slower instead of
  * spending its tries on runs that decide nothing.
@@ -23,6 +24,17 @@ final class Lanes {
         this.most = most;
         this.open = most;
         this.fewest = most;
+    }
+
+    /**
+     * Opens one lane only, to begin with: the first runs of a fresh JVM compile the code they run,
+     * and several at once on a cold JVM miss their probe rate together (measured: a first wave of 4
+     * on two cores decided nothing). The lanes then open as decisive runs come, as after a closing.
+     */
+    synchronized Lanes slowStart() {
+        open = 1;
+        decisiveInARow = 0;
+        return this;
     }
 
     /** Waits for an open lane. */
@@ -59,7 +71,7 @@ final class Lanes {
         return open;
     }
 
-    /** The fewest lanes that were open at any time (the lanes asked for if none ever closed). */
+    /** The fewest lanes open after a run decided nothing (the lanes asked for if none ever closed). */
     synchronized int fewest() {
         return fewest;
     }

@@ -59,8 +59,10 @@ public final class Search {
     public Result run(int tries) throws IOException {
         List<Integer> numbers = shard.tries(tries);
         List<ExploreRecord.Try> log = new ArrayList<>();
-        for (int from = 0; from < numbers.size(); from += trials.lanes()) {
+        // The lanes open may change during a wave (Lanes), so the next wave starts after this one's tries.
+        for (int from = 0, size; from < numbers.size(); from += size) {
             List<Integer> wave = numbers.subList(from, Math.min(from + trials.lanes(), numbers.size()));
+            size = wave.size();
             List<Trials.Job> jobs = new ArrayList<>();
             for (int n : wave) {
                 jobs.add(new Trials.Job(label(n), Trials.withFaults(trials.scenario(), generator.schedule(n))));

@@ -151,6 +151,12 @@ public final class Trials implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(lanes, Threads.named("lane"));
     }
 
+    /** Begins with one lane open, the others opening as runs keep their probe rate ({@link Lanes#slowStart()}). */
+    public Trials slowStart() {
+        lanes.slowStart();
+        return this;
+    }
+
     /** Lanes open now: fewer than asked for while runs could not keep their probe rate ({@link Lanes}). */
     public int lanes() {
         return lanes.open();

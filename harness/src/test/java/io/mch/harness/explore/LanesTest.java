@@ -34,6 +34,18 @@ class LanesTest {
     }
 
     @Test
+    void aSlowStartOpensTheLanesOneByOneAsRunsDecide() {
+        Lanes lanes = new Lanes(3).slowStart();
+        assertThat(lanes.open()).isEqualTo(1);
+        lanes.counted(true);
+        assertThat(lanes.open()).isEqualTo(2);
+        lanes.counted(true);
+        lanes.counted(true);
+        assertThat(lanes.open()).isEqualTo(3);
+        assertThat(lanes.fewest()).as("no run decided nothing").isEqualTo(3);
+    }
+
+    @Test
     void noMoreRunsGoAtOnceThanLanesAreOpen() throws Exception {
         Lanes lanes = new Lanes(3);
         lanes.counted(false);
