@@ -115,7 +115,8 @@ public final class Exploration {
             if (trials.undecided() > 0) {
                 console.progress(trials.undecided() + " of " + trials.runs() + " runs decided nothing: mch could not keep"
                         + " their probe rate, so mch ran them again on fewer lanes (" + options.lanes() + " asked for, "
-                        + trials.fewestLanes() + " at the fewest); a machine this busy wants a lower --time-scale");
+                        + trials.fewestLanes() + " at the fewest)" + (trials.undecided() * 10 > trials.runs()
+                                ? "; a machine this busy wants a lower --time-scale" : ""));
             }
             ExploreFiles.write(out, record);
             ExplorePage.write(out, List.of(new ExplorePage.Search("", record)));
