@@ -290,7 +290,9 @@ class GitOpsSyncTest {
             sync.perform(scheduled(new Step.Drift("spoke-a", "ResourceQuota", "default", "quota-t8", Optional.empty(), true)));
             await().atMost(AWHILE).until(() ->
                     fleet.cluster("spoke-a").client().resourceQuotas().inNamespace("default").withName("quota-t8").get() != null);
-            assertThat(statuses("quota-t8", "spoke-a")).containsSubsequence("Synced", "Modified", "Synced");
+            // The status is recorded once the healing apply returned, a moment after the object is back.
+            await().atMost(AWHILE).untilAsserted(() ->
+                    assertThat(statuses("quota-t8", "spoke-a")).containsSubsequence("Synced", "Modified", "Synced"));
         }
     }
 
