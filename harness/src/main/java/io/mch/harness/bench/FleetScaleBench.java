@@ -38,7 +38,7 @@ final class FleetScaleBench {
 
     /**
      * One size's figures; {@code faultLateSeconds} is how long after its time (10 s) the partition
-     * began, which is how long wiring the run took beyond that, and {@code crossSent} of
+     * began (the schedule's own lag on a loaded machine), and {@code crossSent} of
      * {@code crossScheduled} the cross-cluster probes that went out (NaN and 0 when the run failed).
      */
     record Figures(int clusters, double upSeconds, double readySeconds, double runSeconds, String verdict,

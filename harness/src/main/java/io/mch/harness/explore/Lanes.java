@@ -75,8 +75,4 @@ final class Lanes {
     synchronized int fewest() {
         return fewest;
     }
-
-    int most() {
-        return most;
-    }
 }

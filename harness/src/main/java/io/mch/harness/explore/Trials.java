@@ -162,7 +162,7 @@ public final class Trials implements AutoCloseable {
         return lanes.open();
     }
 
-    /** The fewest lanes open at any time of the search. */
+    /** The fewest lanes open after a run decided nothing (the lanes asked for if none ever closed). */
     public int fewestLanes() {
         return lanes.fewest();
     }

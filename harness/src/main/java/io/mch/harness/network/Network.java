@@ -28,7 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Network implements Links, AutoCloseable {
 
-
     private final Topology topology;
     private final long seed;
     private final Map<String, LinkProxy> links = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.mch.harness.run;
 
+import io.mch.harness.fabric.balancer.LoadBalancerViews;
 import io.mch.harness.runtime.TimeScale;
 import io.mch.harness.runtime.RunClock;
 import io.mch.harness.runtime.RunContext;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -81,8 +83,8 @@ public final class Runner {
     /**
      * Runs the scenario in {@code run}, appending to its history. The run's clock is started once
      * everything is wired (fleet, workload, links, fabric, probe loops), right before the traffic and
-     * the schedule begin: scenario time 0 is when the system is up and measured. Returns how the run ended: {@code completed} or {@code interrupted}; throws when
-     * the harness itself failed.
+     * the schedule begin: scenario time 0 is when the system is up and measured. Returns how the run
+     * ended: {@code completed} or {@code interrupted}; throws when the harness itself failed.
      */
     public String run(Scenario scenario, RunContext run) throws Exception {
         TimeScale scale = run.scale();
@@ -133,9 +135,9 @@ public final class Runner {
                 GatlingLoad load = new GatlingLoad(ctx.runDir().resolve("gatling"), ctx.console())) {
             ConsistencyMonitor consistency = new ConsistencyMonitor(
                     () -> fabrics.desired(desired, clients.keySet()), clients, clock, ctx.history());
-            if (fabrics.loadBalancer().isPresent()) {
-                List<InetSocketAddress> nameservers = fabrics.loadBalancer().get().nameservers();
-                traffic.global(clients(traffic, nameservers, service, clock), fromClients, service,
+            Optional<List<InetSocketAddress>> nameservers = fabrics.loadBalancer().map(LoadBalancerViews::nameservers);
+            if (nameservers.isPresent()) {
+                traffic.global(clients(traffic, nameservers.get(), service, clock), fromClients, service,
                         scenario.traffic().interval());
             }
             if (ctx.topology().fabric().mesh().isEmpty()) {
@@ -144,10 +146,10 @@ public final class Runner {
             traffic.start();
             clock.start();
             schedule.schedule(scenario.faults(), scenario.steps(), scenario.duration());
-            if (scenario.load().isPresent() && fabrics.loadBalancer().isPresent()) {
+            if (scenario.load().isPresent() && nameservers.isPresent()) {
                 Scenario.Load wallLoad = scenario.load().get().wall(ctx.scale());
                 long zeroEpochMs = System.currentTimeMillis() - clock.wallMs();
-                load.start(wallLoad, fabrics.loadBalancer().get().nameservers().get(0), fromClients, service, timeout,
+                load.start(wallLoad, nameservers.get().get(0), fromClients, service, timeout,
                         zeroEpochMs + wallLoad.at().toMillis());
             }
             up();

@@ -170,8 +170,8 @@ public final class Traffic implements AutoCloseable {
 
     /**
      * Starts the probe loops at the clock's zero (at once if it has started): probe k of a loop is
-     * due k intervals after the zero, never before it, so no probe is sent while mch is still wiring
-     * the run.
+     * due (phase + k) intervals after the zero, never before it, so no probe is sent while mch is
+     * still wiring the run.
      */
     public void start() {
         clock.whenStarted(this::begin);
